@@ -1,0 +1,16 @@
+package io.sartracker.command.directory;
+
+import io.sartracker.kernel.model.IssuerId;
+import io.sartracker.kernel.model.SeriesId;
+
+import java.util.List;
+
+/**
+ * Which series exist and whose rights they are. Office and share splits belong to the issuer,
+ * not to a series, so the commands that concern them are fanned out through this directory.
+ */
+public interface SeriesDirectory {
+    List<SeriesId> seriesOf(IssuerId issuerId);
+
+    List<SeriesId> allSeries();
+}

@@ -1,0 +1,108 @@
+package io.sartracker.command.issuer;
+
+import io.sartracker.command.directory.SeriesDirectory;
+import io.sartracker.command.series.StockAcquisitionRight;
+import io.sartracker.kernel.command.RecordDeath;
+import io.sartracker.kernel.command.RecordDepartureFromOffice;
+import io.sartracker.kernel.command.RecordShareConsolidation;
+import io.sartracker.kernel.command.RecordShareSplit;
+import io.sartracker.kernel.model.HolderId;
+import io.sartracker.kernel.model.IssuerId;
+import io.sartracker.kernel.model.SeriesId;
+import io.sartracker.kernel.rule.RuleCode;
+import io.sartracker.kernel.rule.RuleViolation;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.Repository;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Facts that belong to the issuer rather than to one series: a person losing office or dying,
+ * a share split or consolidation. Each is applied to every series of the issuer it concerns, in
+ * one unit of work: if one series rejects it, none records it.
+ */
+public class IssuerCommandHandler {
+    private final Repository<StockAcquisitionRight> repository;
+    private final SeriesDirectory directory;
+
+    public IssuerCommandHandler(Repository<StockAcquisitionRight> repository, SeriesDirectory directory) {
+        this.repository = repository;
+        this.directory = directory;
+    }
+
+    /** @return the series in which the departure was recorded */
+    @CommandHandler
+    public List<SeriesId> handle(RecordDepartureFromOffice command) {
+        return forPerson(command.issuerId(), command.holderId(), "a departure from office",
+                series -> series.recordDeparture(command) > 0);
+    }
+
+    /** @return the series in which the death was recorded */
+    @CommandHandler
+    public List<SeriesId> handle(RecordDeath command) {
+        return forPerson(command.issuerId(), command.personId(), "a death",
+                series -> series.recordDeath(command) > 0);
+    }
+
+    /** @return the series whose shares per right the split adjusted */
+    @CommandHandler
+    public List<SeriesId> handle(RecordShareSplit command) {
+        return forEverySeries(command.issuerId(), series -> series.recordSplit(command));
+    }
+
+    /** @return the series whose shares per right the consolidation adjusted */
+    @CommandHandler
+    public List<SeriesId> handle(RecordShareConsolidation command) {
+        return forEverySeries(command.issuerId(), series -> series.recordConsolidation(command));
+    }
+
+    private List<SeriesId> forPerson(IssuerId issuerId, HolderId personId, String what,
+                                     Function<StockAcquisitionRight, Boolean> record) {
+        boolean known = false;
+        List<SeriesId> recorded = new ArrayList<>();
+        for (SeriesId seriesId : seriesOf(issuerId)) {
+            Aggregate<StockAcquisitionRight> series = repository.load(seriesId.value());
+            if (!series.invoke(s -> s.concerns(personId))) {
+                continue;
+            }
+            known = true;
+            if (series.invoke(record)) {
+                recorded.add(seriesId);
+            }
+        }
+        if (!known) {
+            throw RuleViolation.of(RuleCode.UNKNOWN_HOLDER,
+                    "No rights of " + issuerId + " were allotted to or inherited by " + personId + ".",
+                    "issuerId", issuerId, "holderId", personId);
+        }
+        if (recorded.isEmpty()) {
+            throw RuleViolation.of(RuleCode.NO_RIGHTS_LEFT,
+                    "No rights of " + personId + " remain that " + what + " could affect: every holding was"
+                            + " exercised, lapsed or acquired.",
+                    "issuerId", issuerId, "holderId", personId);
+        }
+        return recorded;
+    }
+
+    private List<SeriesId> forEverySeries(IssuerId issuerId, Function<StockAcquisitionRight, Boolean> record) {
+        List<SeriesId> recorded = new ArrayList<>();
+        for (SeriesId seriesId : seriesOf(issuerId)) {
+            if (repository.load(seriesId.value()).invoke(record)) {
+                recorded.add(seriesId);
+            }
+        }
+        return recorded;
+    }
+
+    private List<SeriesId> seriesOf(IssuerId issuerId) {
+        List<SeriesId> series = directory.seriesOf(issuerId);
+        if (series.isEmpty()) {
+            throw RuleViolation.of(RuleCode.UNKNOWN_ISSUER,
+                    "No series of issuer " + issuerId + " is recorded.", "issuerId", issuerId);
+        }
+        return series;
+    }
+}

@@ -1,0 +1,676 @@
+package io.sartracker.command.series;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.sartracker.kernel.command.AcquireRights;
+import io.sartracker.kernel.command.AdjustSharesPerRight;
+import io.sartracker.kernel.command.AllotRights;
+import io.sartracker.kernel.command.ExerciseRights;
+import io.sartracker.kernel.command.InheritRights;
+import io.sartracker.kernel.command.IssueSeries;
+import io.sartracker.kernel.command.RecordDeath;
+import io.sartracker.kernel.command.RecordDepartureFromOffice;
+import io.sartracker.kernel.command.RecordDueLapses;
+import io.sartracker.kernel.command.RecordShareConsolidation;
+import io.sartracker.kernel.command.RecordShareSplit;
+import io.sartracker.kernel.command.RestructureSeries;
+import io.sartracker.kernel.command.ReverseLatestFact;
+import io.sartracker.kernel.command.TransferRights;
+import io.sartracker.kernel.event.FactReversed;
+import io.sartracker.kernel.event.HolderDied;
+import io.sartracker.kernel.event.HolderLeftOffice;
+import io.sartracker.kernel.event.RightsAcquired;
+import io.sartracker.kernel.event.RightsAllotted;
+import io.sartracker.kernel.event.RightsExercised;
+import io.sartracker.kernel.event.RightsInherited;
+import io.sartracker.kernel.event.RightsLapsed;
+import io.sartracker.kernel.event.SeriesIssued;
+import io.sartracker.kernel.event.SeriesRestructured;
+import io.sartracker.kernel.event.SharesPerRightAdjusted;
+import io.sartracker.kernel.model.AdjustmentCause;
+import io.sartracker.kernel.model.ExerciseWindow;
+import io.sartracker.kernel.model.HolderId;
+import io.sartracker.kernel.model.HoldingStatus;
+import io.sartracker.kernel.model.IssuerId;
+import io.sartracker.kernel.model.LapseReason;
+import io.sartracker.kernel.model.Ratio;
+import io.sartracker.kernel.model.Rights;
+import io.sartracker.kernel.model.SeriesId;
+import io.sartracker.kernel.model.SharesPerRight;
+import io.sartracker.kernel.model.Terms;
+import io.sartracker.kernel.model.Yen;
+import io.sartracker.kernel.rule.RuleCode;
+import io.sartracker.kernel.rule.RuleViolation;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One series of stock acquisition rights, from the board's resolution to the last right's end.
+ * The series is the consistency boundary: the maximum number of rights and the corporate actions
+ * (splits, restructuring, acquisition) are series-wide, so every holding is a member of it.
+ * Command handlers check the terms (RULES.md 2-11) and apply events; state changes only in the
+ * event sourcing handlers.
+ */
+@Aggregate(snapshotTriggerDefinition = "seriesSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class StockAcquisitionRight {
+
+    @AggregateIdentifier
+    private SeriesId seriesId;
+    private IssuerId issuerId;
+    private Terms terms;
+    /** (5), moved to start at the restructuring's effect date by (9)-5. */
+    private ExerciseWindow exercisePeriod;
+    private SharesPerRightSchedule sharesPerRight;
+    private Yen allotmentAmountPerRight;
+    private boolean restructured;
+    @AggregateMember
+    private Map<HolderId, Holding> holdings = new LinkedHashMap<>();
+
+    protected StockAcquisitionRight() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public StockAcquisitionRight(IssueSeries command) {
+        apply(new SeriesIssued(command.seriesId(), command.issuerId(), command.terms()));
+    }
+
+    // ---- allotment (RULES.md 2)
+
+    @CommandHandler
+    public void handle(AllotRights command) {
+        if (!command.allotmentDate().equals(terms.allotmentDate())) {
+            throw RuleViolation.of(RuleCode.ALLOTMENT_DATE_MISMATCH,
+                    "Rights of this series are allotted on " + terms.allotmentDate() + " (13); record the allotment"
+                            + " with that date.",
+                    "allotmentDate", terms.allotmentDate(), "requestedDate", command.allotmentDate());
+        }
+        if (!terms.eligibleRoles().contains(command.role())) {
+            throw RuleViolation.of(RuleCode.ROLE_NOT_ELIGIBLE,
+                    "Only " + terms.eligibleRoles() + " may be allotted rights of this series (15).",
+                    "role", command.role());
+        }
+        Rights allotted = totals().allotted();
+        Rights left = terms.maximumRights().minus(allotted);
+        if (command.rights().exceeds(left)) {
+            throw RuleViolation.of(RuleCode.MAXIMUM_RIGHTS_EXCEEDED,
+                    "Only " + left + " of the maximum " + terms.maximumRights() + " rights are left to allot (2);"
+                            + " allot at most " + left + ".",
+                    "maximumRights", terms.maximumRights(), "allottedRights", allotted,
+                    "requestedRights", command.rights(), "rightsLeft", left);
+        }
+        Holding existing = holdings.get(command.holderId());
+        if (existing != null && existing.state().status() != HoldingStatus.IN_OFFICE) {
+            throw RuleViolation.of(RuleCode.HOLDER_NOT_IN_OFFICE,
+                    "Holder " + command.holderId() + " no longer holds office (" + existing.state().status()
+                            + "); rights are allotted only to directors and executive officers in office.",
+                    "holderId", command.holderId(), "status", existing.state().status());
+        }
+        apply(new RightsAllotted(seriesId, command.holderId(), command.role(), command.rights(),
+                command.allotmentDate()));
+    }
+
+    // ---- losing office (RULES.md 4); called for every series of the issuer
+
+    /** @return the number of holdings of this series the departure applied to */
+    public int recordDeparture(RecordDepartureFromOffice command) {
+        Holding holding = holdings.get(command.holderId());
+        if (holding == null) {
+            return 0;
+        }
+        HoldingState state = holding.state();
+        if (!state.isLive() || !lapseOf(state).date().isAfter(command.departureDate())) {
+            return 0; // nothing left that the departure could change
+        }
+        switch (state.status()) {
+            case LEFT_OFFICE -> throw RuleViolation.of(RuleCode.HOLDER_NOT_IN_OFFICE,
+                    "Holder " + command.holderId() + " already left office on " + state.departureDate()
+                            + "; reverse that departure first if it was wrong.",
+                    "holderId", command.holderId(), "departureDate", state.departureDate(), "seriesId", seriesId);
+            case AWAITING_HEIR, INHERITED -> throw RuleViolation.of(RuleCode.HOLDER_ALREADY_DECEASED,
+                    "Holder " + command.holderId() + " is recorded as deceased on " + state.dateOfDeath()
+                            + "; losing office by death follows (11)-3, not the 10-day rule.",
+                    "holderId", command.holderId(), "dateOfDeath", state.dateOfDeath(), "seriesId", seriesId);
+            default -> {
+            }
+        }
+        requireNotBeforeLatestFact(state, command.departureDate(), "departure from office");
+        LocalDate lastDayOfWindow = command.departureDate().plusDays(terms.windowAfterLeavingOfficeDays());
+        ExerciseWindow window = new ExerciseWindow(command.departureDate().plusDays(1), lastDayOfWindow)
+                .cutTo(exercisePeriod).orElse(null);
+        LocalDate lapseDate = window != null ? window.dayAfter() : lastDayOfWindow.plusDays(1);
+        apply(new HolderLeftOffice(seriesId, command.holderId(), command.departureDate(), command.reason(), window,
+                lapseDate));
+        return 1;
+    }
+
+    // ---- death and inheritance (RULES.md 5); death is called for every series of the issuer
+
+    /** @return the number of holdings of this series whose holder the death concerns */
+    public int recordDeath(RecordDeath command) {
+        int affected = 0;
+        for (Holding holding : List.copyOf(holdings.values())) {
+            HoldingState state = holding.state();
+            if (!state.currentHolder().equals(command.personId()) || !state.isLive()) {
+                continue;
+            }
+            boolean isHeir = state.heirId() != null;
+            if (!isHeir && state.allotteeDied()) {
+                throw RuleViolation.of(RuleCode.HOLDER_ALREADY_DECEASED,
+                        "Holder " + command.personId() + " is already recorded as deceased on " + state.dateOfDeath()
+                                + "; reverse that record first if it was wrong.",
+                        "holderId", command.personId(), "dateOfDeath", state.dateOfDeath(), "seriesId", seriesId);
+            }
+            requireNotBeforeLatestFact(state, command.dateOfDeath(), "death");
+            boolean extinguished = !lapseOf(state).date().isAfter(command.dateOfDeath());
+            HolderDied.Outcome outcome = extinguished ? HolderDied.Outcome.NOTHING_TO_INHERIT
+                    : isHeir ? HolderDied.Outcome.RIGHTS_LAPSE : HolderDied.Outcome.AWAITING_HEIR;
+            apply(new HolderDied(seriesId, state.holderId(), command.personId(), command.dateOfDeath(), outcome,
+                    state.held()));
+            if (outcome == HolderDied.Outcome.RIGHTS_LAPSE) {
+                apply(new RightsLapsed(seriesId, state.holderId(), state.held(), LapseReason.HEIR_DIED,
+                        command.dateOfDeath()));
+            }
+            affected++;
+        }
+        return affected;
+    }
+
+    @CommandHandler
+    public void handle(InheritRights command) {
+        HoldingState state = holding(command.holderId()).state();
+        if (command.heirIds().size() > 1) {
+            throw RuleViolation.of(RuleCode.MORE_THAN_ONE_HEIR,
+                    "Only one legal heir may inherit the rights (11)-3; name the single heir who inherits the whole"
+                            + " holding.",
+                    "heirIds", command.heirIds());
+        }
+        if (state.heirId() != null) {
+            if (state.dateOfHeirsDeath() != null) {
+                throw RuleViolation.of(RuleCode.HEIR_CANNOT_PASS_ON,
+                        "The heir " + state.heirId() + " died on " + state.dateOfHeirsDeath()
+                                + "; rights inherited once cannot pass to the heir's heir (11)-3.",
+                        "heirId", state.heirId(), "dateOfHeirsDeath", state.dateOfHeirsDeath());
+            }
+            throw RuleViolation.of(RuleCode.ALREADY_INHERITED,
+                    "The holding was already inherited by " + state.heirId() + " on " + state.inheritanceDate()
+                            + "; only one heir may inherit (11)-3.",
+                    "heirId", state.heirId(), "inheritanceDate", state.inheritanceDate());
+        }
+        if (!state.allotteeDied()) {
+            throw RuleViolation.of(RuleCode.HOLDER_NOT_DECEASED,
+                    "Holder " + command.holderId() + " is not recorded as deceased; record the death first.",
+                    "holderId", command.holderId(), "status", state.status());
+        }
+        if (state.status() != HoldingStatus.AWAITING_HEIR || !state.isLive()
+                || !lapseOf(state).date().isAfter(command.inheritanceDate())) {
+            throw RuleViolation.of(RuleCode.NOTHING_TO_INHERIT,
+                    "Nothing is left to inherit: the rights of " + command.holderId() + " were "
+                            + (state.status() == HoldingStatus.AWAITING_HEIR ? "extinguished when the exercise period"
+                            + " ended on " + exercisePeriod.lastDay()
+                            : "extinguished before the death (" + state.status() + ")") + ".",
+                    "holderId", command.holderId(), "status", state.status(), "dateOfDeath", state.dateOfDeath());
+        }
+        requireNotBeforeLatestFact(state, command.inheritanceDate(), "inheritance");
+        HolderId heir = command.heirIds().get(0);
+        LocalDate lastDay = command.inheritanceDate().plusMonths(terms.heirWindowMonths());
+        ExerciseWindow window = new ExerciseWindow(command.inheritanceDate(), lastDay).cutTo(exercisePeriod)
+                .orElse(null);
+        LocalDate lapseDate = window != null ? window.dayAfter() : lastDay.plusDays(1);
+        apply(new RightsInherited(seriesId, command.holderId(), heir, command.inheritanceDate(), state.held(), window,
+                lapseDate));
+    }
+
+    // ---- exercise (RULES.md 6)
+
+    @CommandHandler
+    public void handle(ExerciseRights command) {
+        HoldingState state = holding(command.holderId()).state();
+        LocalDate date = command.exerciseDate();
+        requireExercisable(state, command.holderId());
+        if (!exercisePeriod.contains(date)) {
+            throw RuleViolation.of(RuleCode.OUTSIDE_EXERCISE_PERIOD,
+                    "Rights of this series can be exercised only from " + exercisePeriod.firstDay() + " to "
+                            + exercisePeriod.lastDay() + " (5); " + date + " is outside.",
+                    "exerciseDate", date, "periodFirstDay", exercisePeriod.firstDay(),
+                    "periodLastDay", exercisePeriod.lastDay());
+        }
+        if (state.window() == null || !state.window().contains(date)) {
+            throw outsideWindow(state, date);
+        }
+        SharesPerRight inForce = sharesPerRight.on(date);
+        Rights rights = rightsRequested(command, inForce);
+        if (rights.exceeds(state.held())) {
+            throw RuleViolation.of(RuleCode.EXCEEDS_RIGHTS_HELD,
+                    "The holding has " + state.held() + " rights left; exercise at most " + state.held() + ".",
+                    "rightsHeld", state.held(), "requestedRights", rights);
+        }
+        long shares = inForce.sharesFor(rights);
+        Yen pricePerShare = terms.exercisePricePerShare();
+        Yen paidIn = pricePerShare.times(shares);
+        Yen bookValue = allotmentAmountPerRight.times(rights.count());
+        Yen limit = paidIn.plus(bookValue);
+        Yen capitalStock = limit.halfRoundedUp();
+        apply(new RightsExercised(seriesId, command.holderId(), state.currentHolder(), date, rights, inForce, shares,
+                pricePerShare, paidIn, allotmentAmountPerRight, bookValue, limit, capitalStock,
+                limit.minus(capitalStock)));
+    }
+
+    private void requireExercisable(HoldingState state, HolderId holderId) {
+        switch (state.status()) {
+            case IN_OFFICE -> throw RuleViolation.of(RuleCode.HOLDER_IN_OFFICE,
+                    "Holder " + holderId + " still holds office; rights can be exercised only in the "
+                            + terms.windowAfterLeavingOfficeDays() + " days after losing office (11)-2."
+                            + " Record the departure first.",
+                    "holderId", holderId, "rightsHeld", state.held());
+            case AWAITING_HEIR -> throw RuleViolation.of(RuleCode.AWAITING_HEIR,
+                    "Holder " + holderId + " died on " + state.dateOfDeath()
+                            + "; the rights can be exercised only by the heir once the inheritance is recorded.",
+                    "holderId", holderId, "dateOfDeath", state.dateOfDeath());
+            case LAPSED -> throw RuleViolation.of(RuleCode.RIGHTS_LAPSED,
+                    "The rights of " + holderId + " lapsed; nothing can be exercised.",
+                    "holderId", holderId, "rightsLapsed", state.lapsed());
+            case ACQUIRED -> throw RuleViolation.of(RuleCode.RIGHTS_ACQUIRED,
+                    "The company acquired the rights of " + holderId + " (8); nothing can be exercised.",
+                    "holderId", holderId, "rightsAcquired", state.acquired());
+            case FULLY_EXERCISED -> throw RuleViolation.of(RuleCode.NO_RIGHTS_LEFT,
+                    "Every right of " + holderId + " was already exercised.",
+                    "holderId", holderId, "rightsExercised", state.exercised());
+            default -> {
+            }
+        }
+    }
+
+    private RuleViolation outsideWindow(HoldingState state, LocalDate date) {
+        boolean heir = state.status() == HoldingStatus.INHERITED;
+        String rule = heir ? "the heir may exercise from the day of inheriting to " + terms.heirWindowMonths()
+                + " months later (11)-3"
+                : "a holder who lost office on " + state.departureDate() + " may exercise only in the "
+                + terms.windowAfterLeavingOfficeDays() + " days after (11)-2";
+        String window = state.window() == null
+                ? "no day of that window lies in the exercise period " + exercisePeriod
+                : "the window is " + state.window();
+        return RuleViolation.of(RuleCode.OUTSIDE_EXERCISE_WINDOW,
+                "Cannot exercise on " + date + ": " + rule + "; " + window + ".",
+                "exerciseDate", date,
+                "windowFirstDay", state.window() == null ? null : state.window().firstDay(),
+                "windowLastDay", state.window() == null ? null : state.window().lastDay(),
+                "rightsHeld", state.held());
+    }
+
+    private static Rights rightsRequested(ExerciseRights command, SharesPerRight inForce) {
+        if (command.rights() != null) {
+            BigDecimal rights = command.rights().stripTrailingZeros();
+            if (rights.scale() > 0) {
+                throw RuleViolation.of(RuleCode.PARTIAL_RIGHT_NOT_ALLOWED,
+                        "A part of one right cannot be exercised (11)-1; exercise a whole number of rights.",
+                        "requestedRights", command.rights().toPlainString());
+            }
+            return Rights.of(rights.longValueExact());
+        }
+        BigDecimal shares = command.shares().stripTrailingZeros();
+        BigDecimal perRight = BigDecimal.valueOf(inForce.shares());
+        if (shares.scale() > 0 || perRight.signum() == 0 || shares.remainder(perRight).signum() != 0) {
+            long wholeRights = perRight.signum() == 0 ? 0 : shares.divideToIntegralValue(perRight).longValue();
+            throw RuleViolation.of(RuleCode.PARTIAL_RIGHT_NOT_ALLOWED,
+                    "Shares are delivered only for whole rights of " + inForce + " shares each (11)-1; "
+                            + command.shares().toPlainString() + " shares is not a whole multiple. Ask for "
+                            + wholeRights * inForce.shares() + " shares (" + wholeRights + " rights) instead.",
+                    "requestedShares", command.shares().toPlainString(), "sharesPerRight", inForce,
+                    "wholeRights", wholeRights);
+        }
+        return Rights.of(shares.divide(perRight).longValueExact());
+    }
+
+    // ---- split, consolidation, board adjustment (RULES.md 7)
+
+    /** @return whether the split applied to this series (it applies only while rights are outstanding) */
+    public boolean recordSplit(RecordShareSplit command) {
+        if (!command.ratio().isGreaterThanOne()) {
+            throw RuleViolation.of(RuleCode.RATIO_DOES_NOT_FIT,
+                    "A share split increases the shares: its ratio must be above 1 (a 2-for-1 split is 2/1), was "
+                            + command.ratio() + ".",
+                    "ratio", command.ratio());
+        }
+        LocalDate appliesFrom = command.recordDate().plusDays(1);
+        AdjustmentCause cause = AdjustmentCause.SPLIT;
+        if (command.conditionalOnMeeting()) {
+            if (!command.recordDate().equals(command.meetingClosingDate().minusDays(1))) {
+                throw RuleViolation.of(RuleCode.CONDITIONAL_SPLIT_DATES,
+                        "A split conditional on the shareholders' meeting has its record date on the day before"
+                                + " the meeting closes (3): " + command.meetingClosingDate().minusDays(1) + ".",
+                        "recordDate", command.recordDate(), "meetingClosingDate", command.meetingClosingDate());
+            }
+            appliesFrom = command.meetingClosingDate().plusDays(1);
+            cause = AdjustmentCause.CONDITIONAL_SPLIT;
+        }
+        return adjustByRatio(cause, command.ratio(), command.recordDate(), appliesFrom);
+    }
+
+    /** @return whether the consolidation applied to this series */
+    public boolean recordConsolidation(RecordShareConsolidation command) {
+        if (!command.ratio().isLessThanOne()) {
+            throw RuleViolation.of(RuleCode.RATIO_DOES_NOT_FIT,
+                    "A share consolidation reduces the shares: its ratio must be below 1 (1-for-10 is 1/10), was "
+                            + command.ratio() + ".",
+                    "ratio", command.ratio());
+        }
+        return adjustByRatio(AdjustmentCause.CONSOLIDATION, command.ratio(), command.effectiveDate(),
+                command.effectiveDate());
+    }
+
+    private boolean adjustByRatio(AdjustmentCause cause, Ratio ratio, LocalDate decisionDate, LocalDate appliesFrom) {
+        if (totals().outstanding().isZero()) {
+            return false;
+        }
+        requireAdjustmentCanApplyFrom(appliesFrom);
+        SharesPerRight before = sharesPerRight.on(appliesFrom);
+        apply(new SharesPerRightAdjusted(seriesId, cause, ratio, decisionDate, appliesFrom, before,
+                before.adjustedBy(ratio), null));
+        return true;
+    }
+
+    @CommandHandler
+    public void handle(AdjustSharesPerRight command) {
+        requireAdjustmentCanApplyFrom(command.appliesFrom());
+        apply(new SharesPerRightAdjusted(seriesId, AdjustmentCause.BOARD_ADJUSTMENT, null, command.appliesFrom(),
+                command.appliesFrom(), sharesPerRight.on(command.appliesFrom()), command.sharesPerRight(),
+                command.reason()));
+    }
+
+    private void requireAdjustmentCanApplyFrom(LocalDate appliesFrom) {
+        if (!appliesFrom.isAfter(terms.allotmentDate())) {
+            throw RuleViolation.of(RuleCode.ADJUSTMENT_BEFORE_ALLOTMENT,
+                    "Only an adjustment after the allotment date (" + terms.allotmentDate()
+                            + ") changes the shares per right (3); this one applies from " + appliesFrom + ".",
+                    "appliesFrom", appliesFrom, "allotmentDate", terms.allotmentDate());
+        }
+        sharesPerRight.latest().filter(step -> !appliesFrom.isAfter(step.appliesFrom())).ifPresent(step -> {
+            throw RuleViolation.of(RuleCode.ADJUSTMENT_OUT_OF_ORDER,
+                    "An adjustment (" + step.cause() + ") already applies from " + step.appliesFrom()
+                            + "; adjustments are recorded in the order they apply, so this one, applying from "
+                            + appliesFrom + ", cannot be recorded after it.",
+                    "appliesFrom", appliesFrom, "latestAdjustmentAppliesFrom", step.appliesFrom());
+        });
+        latestExercise().filter(exercise -> !exercise.date().isBefore(appliesFrom)).ifPresent(exercise -> {
+            throw RuleViolation.of(RuleCode.ADJUSTMENT_BEFORE_RECORDED_EXERCISE,
+                    "The exercise by " + exercise.holderId() + " on " + exercise.date() + " was recorded with "
+                            + sharesPerRight.on(exercise.date()) + " shares per right; an adjustment applying from "
+                            + appliesFrom + " would change that figure. Reverse the exercise first if it is wrong.",
+                    "appliesFrom", appliesFrom, "exerciseHolderId", exercise.holderId(),
+                    "exerciseDate", exercise.date());
+        });
+    }
+
+    private record ExerciseOnRecord(HolderId holderId, LocalDate date) {
+    }
+
+    private Optional<ExerciseOnRecord> latestExercise() {
+        return holdings.values().stream().map(Holding::state).filter(s -> s.latestExerciseDate() != null)
+                .map(s -> new ExerciseOnRecord(s.holderId(), s.latestExerciseDate()))
+                .max(Comparator.comparing(ExerciseOnRecord::date));
+    }
+
+    // ---- restructuring and acquisition (RULES.md 9)
+
+    @CommandHandler
+    public void handle(RestructureSeries command) {
+        if (!command.agreementProvidesReplacement()) {
+            throw RuleViolation.of(RuleCode.RESTRUCTURING_WITHOUT_REPLACEMENT,
+                    "The agreement does not provide rights of the restructured company (9); the company may"
+                            + " instead acquire the rights without contribution (8).",
+                    "kind", command.kind());
+        }
+        LocalDate effective = command.effectiveDate();
+        requireAdjustmentCanApplyFrom(effective);
+        List<HoldingState> due = dueForLapse(effective);
+        Rights remaining = totals().outstanding().minus(sum(due));
+        requireOutstanding(remaining, effective);
+        SharesPerRight before = sharesPerRight.on(effective);
+        ExerciseWindow newPeriod = new ExerciseWindow(
+                effective.isAfter(exercisePeriod.firstDay()) ? effective : exercisePeriod.firstDay(),
+                exercisePeriod.lastDay());
+        recordLapses(due);
+        apply(new SeriesRestructured(seriesId, command.kind(), issuerId, command.restructuredCompanyId(),
+                command.restructuredCompanyName(), effective, command.shareRatio(), before,
+                before.adjustedBy(command.shareRatio()), terms.exercisePricePerShare(), newPeriod, remaining));
+    }
+
+    @CommandHandler
+    public void handle(AcquireRights command) {
+        LocalDate date = command.acquisitionDate();
+        if (date.isBefore(command.approvalDate())) {
+            throw RuleViolation.of(RuleCode.ACQUISITION_BEFORE_APPROVAL,
+                    "The acquisition date " + date + " is before the approval on " + command.approvalDate()
+                            + "; the board fixes a date on or after the approval (8).",
+                    "approvalDate", command.approvalDate(), "acquisitionDate", date);
+        }
+        List<HoldingState> due = dueForLapse(date);
+        requireOutstanding(totals().outstanding().minus(sum(due)), date);
+        for (HoldingState state : liveHoldings()) {
+            requireNotBeforeLatestFact(state, date, "acquisition");
+        }
+        recordLapses(due);
+        for (HoldingState state : liveHoldings()) {
+            apply(new RightsAcquired(seriesId, state.holderId(), state.held(), command.cause(),
+                    command.approvalDate(), date));
+        }
+    }
+
+    private void requireOutstanding(Rights remaining, LocalDate date) {
+        if (remaining.isZero()) {
+            throw RuleViolation.of(RuleCode.NOTHING_OUTSTANDING,
+                    "No right of the series is outstanding on " + date + "; nothing to replace or acquire.",
+                    "date", date, "outstandingRights", remaining);
+        }
+    }
+
+    // ---- transfer (RULES.md 10)
+
+    @CommandHandler
+    public void handle(TransferRights command) {
+        holding(command.holderId());
+        if (!terms.transferAllowed()) {
+            throw RuleViolation.of(RuleCode.TRANSFER_NOT_ALLOWED,
+                    "The rights of this series cannot be transferred, pledged or otherwise disposed of (11)-4.",
+                    "holderId", command.holderId(), "rights", command.rights());
+        }
+        if (command.boardApprovalReference() == null || command.boardApprovalReference().isBlank()) {
+            throw RuleViolation.of(RuleCode.TRANSFER_APPROVAL_REQUIRED,
+                    "A transfer needs the approval of the board of directors (7); give the reference of the"
+                            + " board's resolution.",
+                    "holderId", command.holderId());
+        }
+        throw RuleViolation.of(RuleCode.TRANSFER_NOT_SUPPORTED,
+                "This tracker does not yet record approved transfers; record them outside the tracker.",
+                "holderId", command.holderId(), "boardApprovalReference", command.boardApprovalReference());
+    }
+
+    // ---- lapse (RULES.md 9)
+
+    @CommandHandler
+    public int handle(RecordDueLapses command) {
+        List<HoldingState> due = dueForLapse(command.asOf());
+        recordLapses(due);
+        return due.size();
+    }
+
+    /** The first day a live holding's rights can no longer be exercised, and why. */
+    record Lapse(LocalDate date, LapseReason reason) {
+    }
+
+    private Lapse lapseOf(HoldingState state) {
+        LocalDate periodOver = exercisePeriod.dayAfter();
+        return switch (state.status()) {
+            case LEFT_OFFICE -> state.lapseDate().isBefore(periodOver)
+                    ? new Lapse(state.lapseDate(), LapseReason.WINDOW_AFTER_LEAVING_OFFICE_CLOSED)
+                    : new Lapse(periodOver, LapseReason.EXERCISE_PERIOD_ENDED);
+            case INHERITED -> state.lapseDate().isBefore(periodOver)
+                    ? new Lapse(state.lapseDate(), LapseReason.HEIR_WINDOW_CLOSED)
+                    : new Lapse(periodOver, LapseReason.EXERCISE_PERIOD_ENDED);
+            default -> new Lapse(periodOver, LapseReason.EXERCISE_PERIOD_ENDED);
+        };
+    }
+
+    private List<HoldingState> dueForLapse(LocalDate asOf) {
+        return liveHoldings().stream().filter(state -> !lapseOf(state).date().isAfter(asOf)).toList();
+    }
+
+    private void recordLapses(List<HoldingState> due) {
+        for (HoldingState state : due) {
+            Lapse lapse = lapseOf(state);
+            apply(new RightsLapsed(seriesId, state.holderId(), state.held(), lapse.reason(), lapse.date()));
+        }
+    }
+
+    // ---- corrections
+
+    @CommandHandler
+    public void handle(ReverseLatestFact command) {
+        Holding holding = holding(command.holderId());
+        RecordedFact latest = holding.latestFact().orElseThrow(() -> RuleViolation.of(RuleCode.NOTHING_TO_REVERSE,
+                "Nothing recorded for " + command.holderId() + " after the allotment can be reversed.",
+                "holderId", command.holderId()));
+        if (latest.reversible() == null) {
+            throw RuleViolation.of(RuleCode.LATER_FACT_RECORDED,
+                    "The latest fact of the holding is the " + latest.description()
+                            + ", which cannot be reversed; facts before it cannot be reversed either.",
+                    "holderId", command.holderId(), "latestFact", latest.description(), "factDate", latest.date());
+        }
+        apply(new FactReversed(seriesId, command.holderId(), latest.reversible(), latest.date(), command.reason(),
+                command.reversedOn(), latest.exercised(), latest.lapsedWithIt()));
+    }
+
+    // ---- shared checks and figures
+
+    private Holding holding(HolderId holderId) {
+        Holding holding = holdings.get(holderId);
+        if (holding == null) {
+            throw RuleViolation.of(RuleCode.UNKNOWN_HOLDER,
+                    "No rights of series " + seriesId + " were allotted to " + holderId + ".",
+                    "seriesId", seriesId, "holderId", holderId);
+        }
+        return holding;
+    }
+
+    private static void requireNotBeforeLatestFact(HoldingState state, LocalDate date, String what) {
+        if (date.isBefore(state.latestFactDate())) {
+            throw RuleViolation.of(RuleCode.FACT_OUT_OF_ORDER,
+                    "The " + what + " on " + date + " is dated before a fact already recorded for "
+                            + state.holderId() + " on " + state.latestFactDate()
+                            + "; reverse the later fact first if the order is wrong.",
+                    "holderId", state.holderId(), "date", date, "latestFactDate", state.latestFactDate());
+        }
+    }
+
+    private List<HoldingState> liveHoldings() {
+        return holdings.values().stream().map(Holding::state).filter(HoldingState::isLive).toList();
+    }
+
+    private static Rights sum(Collection<HoldingState> states) {
+        return states.stream().map(HoldingState::held).reduce(Rights.NONE, Rights::plus);
+    }
+
+    /** The series' figures; outstanding + exercised + lapsed + acquired = allotted always holds. */
+    public SeriesTotals totals() {
+        Rights allotted = Rights.NONE;
+        Rights outstanding = Rights.NONE;
+        Rights exercised = Rights.NONE;
+        Rights lapsed = Rights.NONE;
+        Rights acquired = Rights.NONE;
+        for (Holding holding : holdings.values()) {
+            HoldingState s = holding.state();
+            allotted = allotted.plus(s.allotted());
+            outstanding = outstanding.plus(s.held());
+            exercised = exercised.plus(s.exercised());
+            lapsed = lapsed.plus(s.lapsed());
+            acquired = acquired.plus(s.acquired());
+        }
+        return new SeriesTotals(allotted, outstanding, exercised, lapsed, acquired);
+    }
+
+    public record SeriesTotals(Rights allotted, Rights outstanding, Rights exercised, Rights lapsed,
+                               Rights acquired) {
+    }
+
+    /** Whether rights of this series were allotted to the person (as allottee or heir). */
+    public boolean concerns(HolderId personId) {
+        return holdings.values().stream().anyMatch(h -> h.holderId().equals(personId)
+                || personId.equals(h.state().heirId()));
+    }
+
+    public SeriesId seriesId() {
+        return seriesId;
+    }
+
+    public IssuerId issuerId() {
+        return issuerId;
+    }
+
+    public Rights maximumRights() {
+        return terms.maximumRights();
+    }
+
+    /** Rights held per holding, for checks from outside the aggregate (tests, tools). */
+    public Map<HolderId, Rights> rightsHeld() {
+        Map<HolderId, Rights> held = new LinkedHashMap<>();
+        holdings.forEach((id, holding) -> held.put(id, holding.state().held()));
+        return held;
+    }
+
+    public boolean isRestructured() {
+        return restructured;
+    }
+
+    // ---- event sourcing handlers: the only place state changes
+
+    @EventSourcingHandler
+    void on(SeriesIssued event) {
+        seriesId = event.seriesId();
+        issuerId = event.issuerId();
+        terms = event.terms();
+        exercisePeriod = event.terms().exercisePeriod();
+        sharesPerRight = SharesPerRightSchedule.startingWith(event.terms().sharesPerRightAtIssue());
+        allotmentAmountPerRight = Yen.ZERO;
+    }
+
+    @EventSourcingHandler
+    void on(RightsAllotted event) {
+        Holding existing = holdings.get(event.holderId());
+        if (existing == null) {
+            holdings.put(event.holderId(), new Holding(HoldingState.allotted(event.holderId(), event.role(),
+                    event.rights(), event.allotmentDate())));
+        } else {
+            existing.addAllotment(event.rights());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(SharesPerRightAdjusted event) {
+        sharesPerRight = sharesPerRight.with(event.appliesFrom(), event.after(), event.cause());
+    }
+
+    @EventSourcingHandler
+    void on(SeriesRestructured event) {
+        issuerId = event.restructuredCompanyId();
+        exercisePeriod = event.exercisePeriod();
+        sharesPerRight = sharesPerRight.with(event.effectiveDate(), event.sharesPerRightAfter(),
+                AdjustmentCause.RESTRUCTURING);
+        restructured = true;
+    }
+}

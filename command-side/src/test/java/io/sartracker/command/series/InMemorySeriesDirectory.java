@@ -1,0 +1,36 @@
+package io.sartracker.command.series;
+
+import io.sartracker.command.directory.SeriesDirectory;
+import io.sartracker.kernel.model.IssuerId;
+import io.sartracker.kernel.model.SeriesId;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The directory for fixture tests: series registered by hand. */
+final class InMemorySeriesDirectory implements SeriesDirectory {
+    private final Map<SeriesId, IssuerId> series = new LinkedHashMap<>();
+
+    InMemorySeriesDirectory register(SeriesId seriesId, IssuerId issuerId) {
+        series.put(seriesId, issuerId);
+        return this;
+    }
+
+    @Override
+    public List<SeriesId> seriesOf(IssuerId issuerId) {
+        List<SeriesId> found = new ArrayList<>();
+        series.forEach((id, issuer) -> {
+            if (issuer.equals(issuerId)) {
+                found.add(id);
+            }
+        });
+        return found;
+    }
+
+    @Override
+    public List<SeriesId> allSeries() {
+        return List.copyOf(series.keySet());
+    }
+}

@@ -1,0 +1,24 @@
+package io.sartracker.kernel.command;
+
+import io.sartracker.kernel.model.IssuerId;
+import io.sartracker.kernel.model.Ratio;
+import io.sartracker.kernel.model.Require;
+
+import java.time.LocalDate;
+
+/**
+ * The issuer split its shares. Applies from the day after the record date; a split conditional on
+ * the shareholders' meeting (record date = the day before it closes) applies from the day after
+ * the meeting closes (3). Applies to every series of the issuer with rights outstanding.
+ */
+public record RecordShareSplit(IssuerId issuerId, Ratio ratio, LocalDate recordDate, LocalDate meetingClosingDate) {
+    public RecordShareSplit {
+        Require.present(issuerId, "issuerId");
+        Require.present(ratio, "ratio");
+        Require.present(recordDate, "recordDate");
+    }
+
+    public boolean conditionalOnMeeting() {
+        return meetingClosingDate != null;
+    }
+}

@@ -1,0 +1,27 @@
+package io.sartracker.kernel.event;
+
+import io.sartracker.kernel.model.HolderId;
+import io.sartracker.kernel.model.Rights;
+import io.sartracker.kernel.model.SeriesId;
+import io.sartracker.kernel.model.SharesPerRight;
+import io.sartracker.kernel.model.Yen;
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+
+/**
+ * Rights were exercised (RULES.md 6). The capital figures: limit = amount paid in + book value of
+ * the rights; capital stock = half the limit rounded up; capital reserve = the rest (6).
+ * {@code bookValuePerRight} is the allotment amount per right, 0 while none is recorded.
+ */
+@Revision("1")
+public record RightsExercised(SeriesId seriesId, HolderId holderId, HolderId exercisedBy, LocalDate exerciseDate,
+                              Rights rights, SharesPerRight sharesPerRight, long sharesDelivered,
+                              Yen exercisePricePerShare, Yen amountPaidIn, Yen bookValuePerRight, Yen bookValue,
+                              Yen capitalIncreaseLimit, Yen capitalStockIncrease, Yen capitalReserveIncrease)
+        implements HoldingEvent {
+    @Override
+    public LocalDate effectiveDate() {
+        return exerciseDate;
+    }
+}

@@ -1,0 +1,67 @@
+package io.sartracker.kernel.model;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * The terms of issue of one series, as data: the 5th series is one example of them (RULES.md 1).
+ *
+ * @param windowAfterLeavingOfficeDays days D+1..D+n after losing office (11)-2
+ * @param heirWindowMonths             months from inheriting in which the heir may exercise (11)-3
+ * @param transferAllowed              whether the terms allow a transfer with board approval (7);
+ *                                     false for the 5th series (11)-4
+ */
+public record Terms(
+        String name,
+        String issuerName,
+        LocalDate resolutionDate,
+        Rights maximumRights,
+        SharesPerRight sharesPerRightAtIssue,
+        Yen exercisePricePerShare,
+        ExerciseWindow exercisePeriod,
+        LocalDate allotmentDate,
+        LocalDate paymentDate,
+        int windowAfterLeavingOfficeDays,
+        int heirWindowMonths,
+        boolean transferAllowed,
+        Set<Role> eligibleRoles) {
+
+    public Terms {
+        name = Require.text(name, "name");
+        issuerName = Require.text(issuerName, "issuerName");
+        Require.present(resolutionDate, "resolutionDate");
+        Require.present(maximumRights, "maximumRights");
+        Require.positive(maximumRights.count(), "maximumRights");
+        Require.present(sharesPerRightAtIssue, "sharesPerRightAtIssue");
+        Require.positive(sharesPerRightAtIssue.shares(), "sharesPerRightAtIssue");
+        Require.present(exercisePricePerShare, "exercisePricePerShare");
+        Require.present(exercisePeriod, "exercisePeriod");
+        Require.present(allotmentDate, "allotmentDate");
+        paymentDate = paymentDate == null ? allotmentDate : paymentDate;
+        Require.positive(windowAfterLeavingOfficeDays, "windowAfterLeavingOfficeDays");
+        Require.positive(heirWindowMonths, "heirWindowMonths");
+        eligibleRoles = eligibleRoles == null || eligibleRoles.isEmpty()
+                ? Set.of(Role.values()) : Set.copyOf(eligibleRoles);
+        if (allotmentDate.isBefore(resolutionDate)) {
+            throw new IllegalArgumentException("allotmentDate " + allotmentDate + " is before the resolution " + resolutionDate);
+        }
+    }
+
+    /** The 5th series of the seed notice, as RULES.md section 1 reads it. */
+    public static Terms fifthSeries() {
+        return new Terms(
+                "Internet Initiative Japan Inc. Stock Acquisition Rights (5th series)",
+                "Internet Initiative Japan Inc.",
+                LocalDate.of(2015, 6, 26),
+                Rights.of(230),
+                SharesPerRight.of(200),
+                Yen.of(1),
+                new ExerciseWindow(LocalDate.of(2015, 7, 14), LocalDate.of(2045, 7, 13)),
+                LocalDate.of(2015, 7, 13),
+                LocalDate.of(2015, 7, 13),
+                10,
+                6,
+                false,
+                Set.of(Role.DIRECTOR, Role.EXECUTIVE_OFFICER));
+    }
+}

@@ -1,0 +1,87 @@
+package io.sartracker.kernel.rule;
+
+/**
+ * Stable codes of the rules a command can break. Clients match on these; never rename one.
+ * The comment names the seed clause or RULES.md section behind each.
+ */
+public enum RuleCode {
+    /** Input that is not a valid command at all (a missing field, a negative number). */
+    INVALID_INPUT(Kind.BAD_INPUT),
+    UNKNOWN_SERIES(Kind.NOT_FOUND),
+    UNKNOWN_HOLDER(Kind.NOT_FOUND),
+    UNKNOWN_ISSUER(Kind.NOT_FOUND),
+    SERIES_ALREADY_ISSUED(Kind.CONFLICT),
+    /** RULES 2: the allotment must be made on the allotment date of the terms (13). */
+    ALLOTMENT_DATE_MISMATCH(Kind.RULE),
+    /** RULES 2 / (2): the total allotted never exceeds the maximum. */
+    MAXIMUM_RIGHTS_EXCEEDED(Kind.RULE),
+    /** (15): only directors and executive officers receive these rights. */
+    ROLE_NOT_ELIGIBLE(Kind.RULE),
+    /** RULES 3: a holder in office cannot exercise (11)-2. */
+    HOLDER_IN_OFFICE(Kind.RULE),
+    HOLDER_NOT_IN_OFFICE(Kind.RULE),
+    /** RULES 4, 5, 6: the exercise date lies outside the window that applies. */
+    OUTSIDE_EXERCISE_WINDOW(Kind.RULE),
+    /** (5): the exercise date lies outside the exercise period. */
+    OUTSIDE_EXERCISE_PERIOD(Kind.RULE),
+    /** (11)-1: part of one right can never be exercised. */
+    PARTIAL_RIGHT_NOT_ALLOWED(Kind.RULE),
+    /** RULES 6: k is at most the rights still held. */
+    EXCEEDS_RIGHTS_HELD(Kind.RULE),
+    AWAITING_HEIR(Kind.RULE),
+    RIGHTS_LAPSED(Kind.RULE),
+    RIGHTS_ACQUIRED(Kind.RULE),
+    NO_RIGHTS_LEFT(Kind.RULE),
+    /** RULES 5: exactly one legal heir inherits. */
+    MORE_THAN_ONE_HEIR(Kind.RULE),
+    ALREADY_INHERITED(Kind.RULE),
+    HOLDER_NOT_DECEASED(Kind.RULE),
+    NOTHING_TO_INHERIT(Kind.RULE),
+    /** (11)-3: an heir's rights cannot be inherited again. */
+    HEIR_CANNOT_PASS_ON(Kind.RULE),
+    HOLDER_ALREADY_DECEASED(Kind.RULE),
+    /** A fact dated before a fact already recorded for the same holding. */
+    FACT_OUT_OF_ORDER(Kind.RULE),
+    /** RULES 7: an adjustment applying on or before a recorded exercise. */
+    ADJUSTMENT_BEFORE_RECORDED_EXERCISE(Kind.RULE),
+    /** RULES 7: adjustments are recorded in the order they apply. */
+    ADJUSTMENT_OUT_OF_ORDER(Kind.RULE),
+    /** (3): only adjustments after the allotment date change the shares per right. */
+    ADJUSTMENT_BEFORE_ALLOTMENT(Kind.RULE),
+    /** A split's ratio is above 1, a consolidation's below 1. */
+    RATIO_DOES_NOT_FIT(Kind.RULE),
+    /** (3) proviso: the conditional split's record date is the day before the meeting closes. */
+    CONDITIONAL_SPLIT_DATES(Kind.RULE),
+    /** (9): without rights of the restructured company in the agreement, acquire under (8). */
+    RESTRUCTURING_WITHOUT_REPLACEMENT(Kind.RULE),
+    ACQUISITION_BEFORE_APPROVAL(Kind.RULE),
+    NOTHING_OUTSTANDING(Kind.RULE),
+    /** (11)-4: no transfer, pledge or disposal. */
+    TRANSFER_NOT_ALLOWED(Kind.RULE),
+    /** (7): a transfer needs the board's approval. */
+    TRANSFER_APPROVAL_REQUIRED(Kind.RULE),
+    TRANSFER_NOT_SUPPORTED(Kind.RULE),
+    NOTHING_TO_REVERSE(Kind.RULE),
+    LATER_FACT_RECORDED(Kind.RULE),
+    ALLOTMENT_AMOUNT_ALREADY_DETERMINED(Kind.RULE),
+    VALUATION_AFTER_ALLOTMENT(Kind.RULE),
+    INVALID_VALUATION_INPUT(Kind.BAD_INPUT);
+
+    /** How a client should read a rejection: the HTTP status follows from it. */
+    public enum Kind {
+        BAD_INPUT,
+        NOT_FOUND,
+        CONFLICT,
+        RULE
+    }
+
+    private final Kind kind;
+
+    RuleCode(Kind kind) {
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}
