@@ -44,6 +44,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
@@ -78,7 +79,8 @@ public class StockAcquisitionRight {
     private SharesPerRightSchedule sharesPerRight;
     private Yen allotmentAmountPerRight;
     private boolean restructured;
-    @AggregateMember
+    /** Events reach only the holding they name (Axon's default would forward them to every holding). */
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<HolderId, Holding> holdings = new LinkedHashMap<>();
 
     protected StockAcquisitionRight() {

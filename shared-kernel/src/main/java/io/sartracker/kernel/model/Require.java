@@ -1,7 +1,5 @@
 package io.sartracker.kernel.model;
 
-import java.util.Objects;
-
 /** Argument checks shared by the value objects; a failure is bad input, never a rule of the terms. */
 public final class Require {
     private Require() {
@@ -15,7 +13,10 @@ public final class Require {
     }
 
     public static <T> T present(T value, String name) {
-        return Objects.requireNonNull(value, () -> name + " is required");
+        if (value == null) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        return value;
     }
 
     public static long positive(long value, String name) {

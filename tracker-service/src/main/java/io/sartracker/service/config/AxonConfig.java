@@ -1,0 +1,83 @@
+package io.sartracker.service.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sartracker.command.directory.JdbcSeriesDirectory;
+import io.sartracker.command.issuer.IssuerCommandHandler;
+import io.sartracker.command.series.StockAcquisitionRight;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+/** Wires the command side into Axon: serializer, snapshots, the issuer handler, audit metadata. */
+@Configuration
+public class AxonConfig {
+
+    /** The issuer's calendar: every business date is read in Asia/Tokyo (RULES.md). */
+    public static final ZoneId ISSUER_ZONE = ZoneId.of("Asia/Tokyo");
+
+    @Bean
+    Clock clock() {
+        return Clock.system(ISSUER_ZONE);
+    }
+
+    /**
+     * One mapper for events, snapshots, messages and HTTP: ISO dates, unknown properties ignored
+     * (an event revision may add a field; older readers keep working).
+     */
+    @Bean
+    @Primary
+    ObjectMapper defaultAxonObjectMapper(Jackson2ObjectMapperBuilder builder) {
+        return builder.build();
+    }
+
+    @Bean
+    SnapshotTriggerDefinition seriesSnapshotTrigger(Snapshotter snapshotter,
+                                                    @Value("${tracker.snapshot-threshold}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    @Bean
+    JdbcSeriesDirectory seriesDirectory(JdbcTemplate jdbc) {
+        return new JdbcSeriesDirectory(jdbc);
+    }
+
+    @Bean
+    IssuerCommandHandler issuerCommandHandler(Repository<StockAcquisitionRight> repository,
+                                              JdbcSeriesDirectory directory) {
+        return new IssuerCommandHandler(repository, directory);
+    }
+
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    /** Who recorded a fact and which command caused it travel from the command to its events. */
+    @Bean
+    CorrelationDataProvider auditCorrelationProvider() {
+        return new SimpleCorrelationDataProvider(AuditMetadata.RECORDED_BY, AuditMetadata.COMMAND);
+    }
+
+    @Bean
+    RecordedEvents recordedEvents(EventStore eventStore, CommandBus commandBus) {
+        RecordedEvents recordedEvents = new RecordedEvents();
+        eventStore.registerDispatchInterceptor(recordedEvents);
+        commandBus.registerHandlerInterceptor(recordedEvents);
+        return recordedEvents;
+    }
+}

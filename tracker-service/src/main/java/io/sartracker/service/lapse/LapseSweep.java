@@ -1,0 +1,97 @@
+package io.sartracker.service.lapse;
+
+import io.sartracker.command.directory.SeriesDirectory;
+import io.sartracker.kernel.command.RecordDueLapses;
+import io.sartracker.kernel.model.SeriesId;
+import io.sartracker.service.config.AuditMetadata;
+import io.sartracker.service.config.RecordedEvents;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Records the lapse of rights whose window has closed, by itself (RULES.md 9). It runs at start-up,
+ * so nothing is missed while the service was down, and then once per business day of the injected
+ * clock. The state it needs is in the event store, not here: a restart loses nothing, and running
+ * it twice records nothing twice.
+ */
+@Component
+public class LapseSweep {
+    private static final Logger log = LoggerFactory.getLogger(LapseSweep.class);
+
+    private final CommandGateway gateway;
+    private final SeriesDirectory directory;
+    private final Clock clock;
+    private final int graceDays;
+    private final AtomicReference<LocalDate> lastSweptOn = new AtomicReference<>();
+
+    public LapseSweep(CommandGateway gateway, SeriesDirectory directory, Clock clock,
+                      @Value("${tracker.lapse-sweep.grace-days}") int graceDays) {
+        if (graceDays < 0) {
+            throw new IllegalArgumentException("tracker.lapse-sweep.grace-days must not be negative");
+        }
+        this.gateway = gateway;
+        this.directory = directory;
+        this.clock = clock;
+        this.graceDays = graceDays;
+    }
+
+    /** The outcome of one sweep: lapses recorded per series. */
+    public record SweepReport(LocalDate today, LocalDate lapsesDueBy, Map<String, Integer> lapsesRecorded) {
+        public int total() {
+            return lapsesRecorded.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void atStartUp() {
+        sweep();
+    }
+
+    @Scheduled(fixedDelayString = "${tracker.lapse-sweep.check-interval}",
+            initialDelayString = "${tracker.lapse-sweep.check-interval}")
+    public void whenTheDayChanges() {
+        if (!LocalDate.now(clock).equals(lastSweptOn.get())) {
+            sweep();
+        }
+    }
+
+    public synchronized SweepReport sweep() {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate dueBy = today.minusDays(graceDays);
+        Map<String, Integer> recorded = new LinkedHashMap<>();
+        for (SeriesId seriesId : directory.allSeries()) {
+            try {
+                RecordedEvents.Outcome outcome = gateway.sendAndWait(GenericCommandMessage
+                        .asCommandMessage(new RecordDueLapses(seriesId, dueBy))
+                        .andMetaData(MetaData.with(AuditMetadata.RECORDED_BY, AuditMetadata.SYSTEM)
+                                .and(AuditMetadata.COMMAND, RecordDueLapses.class.getSimpleName())));
+                int lapses = outcome.events().size();
+                if (lapses > 0) {
+                    recorded.put(seriesId.value(), lapses);
+                }
+            } catch (RuntimeException e) {
+                // One series failing (a concurrent writer, say) must not stop the others; the next run retries.
+                log.warn("Lapse sweep of series {} failed; it is retried on the next run", seriesId, e);
+            }
+        }
+        lastSweptOn.set(today);
+        SweepReport report = new SweepReport(today, dueBy, recorded);
+        log.info("Lapse sweep on {} (lapses due by {}): {} lapse(s) recorded {}", today, dueBy, report.total(),
+                recorded);
+        return report;
+    }
+}

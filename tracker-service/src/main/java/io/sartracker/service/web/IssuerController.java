@@ -1,0 +1,61 @@
+package io.sartracker.service.web;
+
+import io.sartracker.kernel.command.RecordDeath;
+import io.sartracker.kernel.command.RecordDepartureFromOffice;
+import io.sartracker.kernel.command.RecordShareConsolidation;
+import io.sartracker.kernel.command.RecordShareSplit;
+import io.sartracker.kernel.model.IssuerId;
+import io.sartracker.service.web.Requests.DeathRequest;
+import io.sartracker.service.web.Requests.DepartureRequest;
+import io.sartracker.service.web.Requests.ShareConsolidationRequest;
+import io.sartracker.service.web.Requests.ShareSplitRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Facts of the issuer: office is held at the issuer and splits apply to all its shares, so each of
+ * these is recorded once and applied to every series it concerns.
+ */
+@RestController
+@RequestMapping("/issuers/{issuerId}")
+public class IssuerController {
+    private final CommandSender sender;
+
+    public IssuerController(CommandSender sender) {
+        this.sender = sender;
+    }
+
+    @PostMapping("/departures")
+    public ResponseEntity<Recorded> departure(@PathVariable String issuerId, @RequestBody DepartureRequest request,
+                                              @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
+        return SeriesController.created(sender.send(new RecordDepartureFromOffice(IssuerId.of(issuerId),
+                request.holderId(), request.departureDate(), request.reason()), by));
+    }
+
+    @PostMapping("/deaths")
+    public ResponseEntity<Recorded> death(@PathVariable String issuerId, @RequestBody DeathRequest request,
+                                          @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
+        return SeriesController.created(sender.send(new RecordDeath(IssuerId.of(issuerId), request.personId(),
+                request.dateOfDeath()), by));
+    }
+
+    @PostMapping("/share-splits")
+    public ResponseEntity<Recorded> split(@PathVariable String issuerId, @RequestBody ShareSplitRequest request,
+                                          @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
+        return SeriesController.created(sender.send(new RecordShareSplit(IssuerId.of(issuerId), request.ratio(),
+                request.recordDate(), request.meetingClosingDate()), by));
+    }
+
+    @PostMapping("/share-consolidations")
+    public ResponseEntity<Recorded> consolidation(@PathVariable String issuerId,
+                                                  @RequestBody ShareConsolidationRequest request,
+                                                  @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
+        return SeriesController.created(sender.send(new RecordShareConsolidation(IssuerId.of(issuerId),
+                request.ratio(), request.effectiveDate()), by));
+    }
+}
