@@ -11,6 +11,8 @@ public enum RuleCode {
     UNKNOWN_HOLDER(Kind.NOT_FOUND),
     UNKNOWN_ISSUER(Kind.NOT_FOUND),
     SERIES_ALREADY_ISSUED(Kind.CONFLICT),
+    /** Another command changed the same series at the same moment; send again. */
+    CONCURRENT_MODIFICATION(Kind.CONFLICT),
     /** RULES 2: the allotment must be made on the allotment date of the terms (13). */
     ALLOTMENT_DATE_MISMATCH(Kind.RULE),
     /** RULES 2 / (2): the total allotted never exceeds the maximum. */

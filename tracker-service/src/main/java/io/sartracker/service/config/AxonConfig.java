@@ -5,6 +5,7 @@ import io.sartracker.command.directory.JdbcSeriesDirectory;
 import io.sartracker.command.issuer.IssuerCommandHandler;
 import io.sartracker.command.series.StockAcquisitionRight;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -43,6 +44,11 @@ public class AxonConfig {
     @Primary
     ObjectMapper defaultAxonObjectMapper(Jackson2ObjectMapperBuilder builder) {
         return builder.build();
+    }
+
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new UniqueViolationResolver();
     }
 
     @Bean

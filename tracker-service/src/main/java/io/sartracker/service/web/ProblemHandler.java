@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.sartracker.kernel.rule.RuleCode;
 import io.sartracker.kernel.rule.RuleViolation;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,12 +49,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 + " is recorded; issue it first.", Map.of("seriesId", e.getAggregateIdentifier()));
     }
 
-    /** Two writers recorded on the same series at once, or a series was issued twice. */
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<ProblemDetail> conflict(ConcurrencyException e) {
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ResponseEntity<ProblemDetail> alreadyIssued(AggregateStreamCreationException e) {
         return problem(RuleCode.SERIES_ALREADY_ISSUED,
-                "The series was changed or issued by another request at the same time, or it already exists;"
-                        + " read it again and retry if needed.", Map.of());
+                "A series with this identifier is already recorded; choose another identifier.", Map.of());
+    }
+
+    /** Two writers recorded on the same series at once: nothing of the later one was recorded. */
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyException e) {
+        return problem(RuleCode.CONCURRENT_MODIFICATION,
+                "The series was changed by another request at the same moment; nothing was recorded."
+                        + " Send the request again.", Map.of());
     }
 
     @ExceptionHandler(Exception.class)

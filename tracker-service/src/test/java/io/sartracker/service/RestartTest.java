@@ -1,0 +1,83 @@
+package io.sartracker.service;
+
+import io.sartracker.kernel.command.ExerciseRights;
+import io.sartracker.kernel.command.RecordDepartureFromOffice;
+import io.sartracker.kernel.model.DepartureReason;
+import io.sartracker.kernel.rule.RuleCode;
+import io.sartracker.kernel.rule.RuleViolation;
+import io.sartracker.service.reference.ReferenceHistory;
+import io.sartracker.service.web.CommandSender;
+import io.sartracker.service.web.Recorded;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Record, stop the service, start it again on the same H2 file, continue. Snapshots are taken every
+ * 5 events here so that the restarted service also rebuilds series from snapshots.
+ */
+class RestartTest {
+    private final Path dataDir = TrackerTestSupport.freshDataDir("restart");
+
+    @Test
+    void continuesOnTheSameFileAfterARestart() {
+        try (ConfigurableApplicationContext first = start()) {
+            assertThat(eventCount(first)).isEqualTo(ReferenceHistory.commands().size());
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            assertThat(eventCount(second)).as("the reference history is not loaded twice")
+                    .isEqualTo(ReferenceHistory.commands().size());
+            assertThat(snapshotCount(second)).as("snapshots were taken").isPositive();
+            CommandSender sender = second.getBean(CommandSender.class);
+            sender.send(new RecordDepartureFromOffice(ReferenceHistory.ISSUER, ReferenceHistory.director(2),
+                    LocalDate.of(2024, 3, 31), DepartureReason.RESIGNATION), "bob");
+            Recorded exercised = sender.send(ExerciseRights.ofRights(ReferenceHistory.SERIES,
+                    ReferenceHistory.director(2), LocalDate.of(2024, 4, 5), 10), "bob");
+            assertThat(exercised.events()).singleElement()
+                    .satisfies(e -> assertThat(e.payload()).hasFieldOrPropertyWithValue("sharesDelivered", 8_000L));
+            assertThatThrownBy(() -> sender.send(ExerciseRights.ofRights(ReferenceHistory.SERIES,
+                    ReferenceHistory.director(2), LocalDate.of(2024, 4, 6), 16), "bob"))
+                    .isInstanceOfSatisfying(RuleViolation.class, v -> {
+                        assertThat(v.code()).isEqualTo(RuleCode.EXCEEDS_RIGHTS_HELD);
+                        assertThat(v.figures()).containsEntry("rightsHeld", io.sartracker.kernel.model.Rights.of(15));
+                    });
+        }
+
+        // The window closed on 2024-04-10; the sweep at start-up records what the downtime missed.
+        try (ConfigurableApplicationContext third = start()) {
+            JdbcTemplate jdbc = third.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("select count(*) from DomainEventEntry where payloadType like ?",
+                    Integer.class, "%RightsLapsed")).isEqualTo(1);
+            assertThatThrownBy(() -> third.getBean(CommandSender.class).send(ExerciseRights.ofRights(
+                    ReferenceHistory.SERIES, ReferenceHistory.director(2), LocalDate.of(2024, 4, 6), 1), "bob"))
+                    .isInstanceOfSatisfying(RuleViolation.class,
+                            v -> assertThat(v.code()).isEqualTo(RuleCode.RIGHTS_LAPSED));
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(TrackerApplication.class).run(
+                "--server.port=0",
+                "--tracker.data-dir=" + dataDir,
+                "--tracker.snapshot-threshold=5",
+                "--tracker.load-reference-history=true");
+    }
+
+    private static int eventCount(ConfigurableApplicationContext context) {
+        return context.getBean(JdbcTemplate.class).queryForObject("select count(*) from DomainEventEntry",
+                Integer.class);
+    }
+
+    private static int snapshotCount(ConfigurableApplicationContext context) {
+        return context.getBean(JdbcTemplate.class).queryForObject("select count(*) from SnapshotEventEntry",
+                Integer.class);
+    }
+}
