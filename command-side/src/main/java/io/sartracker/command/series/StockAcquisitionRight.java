@@ -1,6 +1,16 @@
 package io.sartracker.command.series;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.sartracker.command.valuation.AllotmentValuation;
+import io.sartracker.command.valuation.PriceHistoryException;
+import io.sartracker.command.valuation.ValuationInputException;
+import io.sartracker.kernel.command.CorrectAllotmentAmount;
+import io.sartracker.kernel.command.DetermineAllotmentAmount;
+import io.sartracker.kernel.command.PreviewAllotmentAmount;
+import io.sartracker.kernel.event.AllotmentAmountCorrected;
+import io.sartracker.kernel.event.AllotmentAmountDetermined;
+import io.sartracker.kernel.valuation.Valuation;
+import io.sartracker.kernel.valuation.ValuationInputs;
 import io.sartracker.kernel.command.AcquireRights;
 import io.sartracker.kernel.command.AdjustSharesPerRight;
 import io.sartracker.kernel.command.AllotRights;
@@ -77,7 +87,9 @@ public class StockAcquisitionRight {
     /** (5), moved to start at the restructuring's effect date by (9)-5. */
     private ExerciseWindow exercisePeriod;
     private SharesPerRightSchedule sharesPerRight;
+    /** The book value per right used by every exercise (6); zero until a valuation is recorded. */
     private Yen allotmentAmountPerRight;
+    private Valuation allotmentValuation;
     private boolean restructured;
     /** Events reach only the holding they name (Axon's default would forward them to every holding). */
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
@@ -125,6 +137,60 @@ public class StockAcquisitionRight {
         }
         apply(new RightsAllotted(seriesId, command.holderId(), command.role(), command.rights(),
                 command.allotmentDate()));
+    }
+
+    // ---- the allotment amount (RULES.md 8, (12))
+
+    @CommandHandler
+    public void handle(DetermineAllotmentAmount command) {
+        if (allotmentValuation != null) {
+            throw RuleViolation.of(RuleCode.ALLOTMENT_AMOUNT_ALREADY_DETERMINED,
+                    "The allotment amount of this series is already " + allotmentValuation.amountPerRight()
+                            + " per right; to replace it, send a correction with the reason.",
+                    "amountPerRight", allotmentValuation.amountPerRight());
+        }
+        if (command.determinationDate().isAfter(terms.allotmentDate())) {
+            throw RuleViolation.of(RuleCode.VALUATION_AFTER_ALLOTMENT,
+                    "The amount to be paid is fixed before the allotment on " + terms.allotmentDate()
+                            + " (12); " + command.determinationDate() + " is after it.",
+                    "determinationDate", command.determinationDate(), "allotmentDate", terms.allotmentDate());
+        }
+        apply(new AllotmentAmountDetermined(seriesId, command.determinationDate(),
+                valuate(command.valuationDate(), command.inputs())));
+    }
+
+    @CommandHandler
+    public void handle(CorrectAllotmentAmount command) {
+        if (allotmentValuation == null) {
+            throw RuleViolation.of(RuleCode.NOTHING_TO_REVERSE,
+                    "No allotment amount is recorded for this series yet; determine it instead of correcting it.",
+                    "seriesId", seriesId);
+        }
+        latestExercise().ifPresent(exercise -> {
+            throw RuleViolation.of(RuleCode.LATER_FACT_RECORDED,
+                    "The exercise by " + exercise.holderId() + " on " + exercise.date() + " used "
+                            + allotmentAmountPerRight + " per right as book value; reverse the exercises first.",
+                    "exerciseHolderId", exercise.holderId(), "exerciseDate", exercise.date());
+        });
+        apply(new AllotmentAmountCorrected(seriesId, command.correctionDate(),
+                valuate(command.valuationDate(), command.inputs()), allotmentValuation.amountPerRight(),
+                command.reason()));
+    }
+
+    /** Computes with the series' own figures and records nothing. */
+    @CommandHandler
+    public Valuation handle(PreviewAllotmentAmount command) {
+        return valuate(command.valuationDate(), command.inputs());
+    }
+
+    private Valuation valuate(LocalDate valuationDate, ValuationInputs inputs) {
+        try {
+            return AllotmentValuation.value(valuationDate, inputs,
+                    BigDecimal.valueOf(terms.exercisePricePerShare().amount()), sharesPerRight.on(valuationDate));
+        } catch (ValuationInputException | PriceHistoryException e) {
+            throw RuleViolation.of(RuleCode.INVALID_VALUATION_INPUT,
+                    "The valuation cannot be computed: " + e.getMessage() + ".", "valuationDate", valuationDate);
+        }
     }
 
     // ---- losing office (RULES.md 4); called for every series of the issuer
@@ -660,6 +726,18 @@ public class StockAcquisitionRight {
         } else {
             existing.addAllotment(event.rights());
         }
+    }
+
+    @EventSourcingHandler
+    void on(AllotmentAmountDetermined event) {
+        allotmentValuation = event.valuation();
+        allotmentAmountPerRight = event.valuation().amountPerRight();
+    }
+
+    @EventSourcingHandler
+    void on(AllotmentAmountCorrected event) {
+        allotmentValuation = event.valuation();
+        allotmentAmountPerRight = event.valuation().amountPerRight();
     }
 
     @EventSourcingHandler

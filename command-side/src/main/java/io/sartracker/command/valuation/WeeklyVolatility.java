@@ -1,5 +1,7 @@
 package io.sartracker.command.valuation;
 
+import io.sartracker.kernel.valuation.WeeklyClose;
+
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -24,9 +26,6 @@ public final class WeeklyVolatility {
     private WeeklyVolatility() {
     }
 
-    private record WeeklyClose(LocalDate date, double price) {
-    }
-
     /**
      * @param from first day of the look-back period, inclusive
      * @param to   last day of the look-back period, inclusive
@@ -47,13 +46,14 @@ public final class WeeklyVolatility {
         }
         double[] returns = new double[weekly.size() - 1];
         for (int i = 1; i < weekly.size(); i++) {
-            returns[i - 1] = Math.log(weekly.get(i).price() / weekly.get(i - 1).price());
+            returns[i - 1] = Math.log(weekly.get(i).close().doubleValue() / weekly.get(i - 1).close().doubleValue());
         }
         return new VolatilityEstimate(
                 sampleStandardDeviation(returns) * Math.sqrt(WEEKS_PER_YEAR),
                 weekly.size(),
                 weekly.get(0).date(),
-                weekly.get(weekly.size() - 1).date());
+                weekly.get(weekly.size() - 1).date(),
+                weekly);
     }
 
     /** The last trading day of each week within [from, to], in date order. */
@@ -61,7 +61,7 @@ public final class WeeklyVolatility {
         List<WeeklyClose> weekly = new ArrayList<>();
         LocalDate currentWeek = null;
         for (Map.Entry<LocalDate, BigDecimal> day : history.closes().subMap(from, true, to, true).entrySet()) {
-            WeeklyClose close = new WeeklyClose(day.getKey(), day.getValue().doubleValue());
+            WeeklyClose close = new WeeklyClose(day.getKey(), day.getValue());
             LocalDate week = day.getKey().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             if (week.equals(currentWeek)) {
                 // Days come in date order, so a later day of the same week replaces the earlier one.

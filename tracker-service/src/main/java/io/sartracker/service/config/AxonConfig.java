@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sartracker.command.directory.JdbcSeriesDirectory;
 import io.sartracker.command.issuer.IssuerCommandHandler;
 import io.sartracker.command.series.StockAcquisitionRight;
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -79,11 +78,11 @@ public class AxonConfig {
         return new SimpleCorrelationDataProvider(AuditMetadata.RECORDED_BY, AuditMetadata.COMMAND);
     }
 
+    /** Axon registers it on the command bus as a handler interceptor bean; the event store needs telling. */
     @Bean
-    RecordedEvents recordedEvents(EventStore eventStore, CommandBus commandBus) {
+    RecordedEvents recordedEvents(EventStore eventStore) {
         RecordedEvents recordedEvents = new RecordedEvents();
         eventStore.registerDispatchInterceptor(recordedEvents);
-        commandBus.registerHandlerInterceptor(recordedEvents);
         return recordedEvents;
     }
 }
