@@ -39,7 +39,6 @@ class ArchitectureTest {
     void querySideNeverDependsOnCommandSide() {
         noClasses().that().resideInAPackage("io.sartracker.query..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.sartracker.command..", "io.sartracker.service..")
-                .allowEmptyShould(true)
                 .check(CLASSES);
     }
 

@@ -135,6 +135,13 @@ public class StockAcquisitionRight {
                             + "); rights are allotted only to directors and executive officers in office.",
                     "holderId", command.holderId(), "status", existing.state().status());
         }
+        if (existing != null && existing.state().allotteeDied()) {
+            // a death that left nothing to inherit keeps the status; the holder is still not in office
+            throw RuleViolation.of(RuleCode.HOLDER_ALREADY_DECEASED,
+                    "Holder " + command.holderId() + " is recorded as deceased on " + existing.state().dateOfDeath()
+                            + "; rights are allotted only to directors and executive officers in office.",
+                    "holderId", command.holderId(), "dateOfDeath", existing.state().dateOfDeath());
+        }
         apply(new RightsAllotted(seriesId, command.holderId(), command.role(), command.rights(),
                 command.allotmentDate()));
     }
@@ -221,7 +228,8 @@ public class StockAcquisitionRight {
         LocalDate lastDayOfWindow = command.departureDate().plusDays(terms.windowAfterLeavingOfficeDays());
         ExerciseWindow window = new ExerciseWindow(command.departureDate().plusDays(1), lastDayOfWindow)
                 .cutTo(exercisePeriod).orElse(null);
-        LocalDate lapseDate = window != null ? window.dayAfter() : lastDayOfWindow.plusDays(1);
+        LocalDate lapseDate = window != null ? window.dayAfter() : earlierOf(lastDayOfWindow.plusDays(1),
+                exercisePeriod.dayAfter());
         apply(new HolderLeftOffice(seriesId, command.holderId(), command.departureDate(), command.reason(), window,
                 lapseDate));
         return 1;
@@ -299,7 +307,8 @@ public class StockAcquisitionRight {
         LocalDate lastDay = command.inheritanceDate().plusMonths(terms.heirWindowMonths());
         ExerciseWindow window = new ExerciseWindow(command.inheritanceDate(), lastDay).cutTo(exercisePeriod)
                 .orElse(null);
-        LocalDate lapseDate = window != null ? window.dayAfter() : lastDay.plusDays(1);
+        LocalDate lapseDate = window != null ? window.dayAfter() : earlierOf(lastDay.plusDays(1),
+                exercisePeriod.dayAfter());
         apply(new RightsInherited(seriesId, command.holderId(), heir, command.inheritanceDate(), state.held(), window,
                 lapseDate));
     }
@@ -644,6 +653,10 @@ public class StockAcquisitionRight {
                             + "; reverse the later fact first if the order is wrong.",
                     "holderId", state.holderId(), "date", date, "latestFactDate", state.latestFactDate());
         }
+    }
+
+    private static LocalDate earlierOf(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private List<HoldingState> liveHoldings() {

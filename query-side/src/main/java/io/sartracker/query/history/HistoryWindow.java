@@ -1,0 +1,90 @@
+package io.sartracker.query.history;
+
+import io.sartracker.kernel.event.FactReversed;
+import io.sartracker.kernel.event.HolderDied;
+import io.sartracker.kernel.event.HolderLeftOffice;
+import io.sartracker.kernel.event.HoldingEvent;
+import io.sartracker.kernel.event.RightsAcquired;
+import io.sartracker.kernel.event.RightsExercised;
+import io.sartracker.kernel.event.RightsInherited;
+import io.sartracker.kernel.event.RightsLapsed;
+import io.sartracker.kernel.model.LapseReason;
+import io.sartracker.query.register.SeriesProjector;
+import io.sartracker.query.register.SeriesRegister;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which part of a series' history a view is computed from.
+ * <ul>
+ * <li><b>As known at</b> an instant: the events recorded by then, corrections included as they were
+ * recorded: what the tracker showed at that instant.</li>
+ * <li><b>As of</b> a business date: what was true on that date by what is known now: facts dated on or
+ * before it, with every reversed fact taken out together with its reversal.</li>
+ * </ul>
+ * Both fold the chosen events with the one {@link SeriesProjector}.
+ */
+public record HistoryWindow(LocalDate asOf, Instant knownAt) {
+
+    public static HistoryWindow asOf(LocalDate date) {
+        return new HistoryWindow(date, null);
+    }
+
+    public static HistoryWindow knownAt(Instant instant) {
+        return new HistoryWindow(null, instant);
+    }
+
+    public SeriesRegister fold(List<RecordedEvent> history) {
+        List<RecordedEvent> known = knownAt == null ? history
+                : history.stream().filter(e -> !e.recordedAt().isAfter(knownAt)).toList();
+        List<RecordedEvent> chosen = asOf == null ? known
+                : withoutReversedFacts(known).stream().filter(e -> !e.effectiveDate().isAfter(asOf)).toList();
+        SeriesRegister register = SeriesProjector.empty();
+        chosen.forEach(e -> SeriesProjector.apply(register, e.payload()));
+        return register;
+    }
+
+    /**
+     * The history with each reversal and the fact it reversed left out. A holding's reversible facts
+     * stack up as the aggregate keeps them; a lapse or an acquisition clears the stack, as it blocks
+     * any reversal before it; the lapse on an heir's death belongs to the death.
+     */
+    static List<RecordedEvent> withoutReversedFacts(List<RecordedEvent> history) {
+        Map<String, Deque<List<Integer>>> reversible = new HashMap<>();
+        Set<Integer> removed = new HashSet<>();
+        for (int i = 0; i < history.size(); i++) {
+            if (!(history.get(i).payload() instanceof HoldingEvent event)) {
+                continue;
+            }
+            Deque<List<Integer>> stack = reversible.computeIfAbsent(event.holderId().value(), k -> new ArrayDeque<>());
+            if (event instanceof HolderLeftOffice || event instanceof HolderDied || event instanceof RightsInherited
+                    || event instanceof RightsExercised) {
+                stack.push(new ArrayList<>(List.of(i)));
+            } else if (event instanceof RightsLapsed lapse && lapse.reason() == LapseReason.HEIR_DIED
+                    && !stack.isEmpty()) {
+                stack.peek().add(i);
+            } else if (event instanceof RightsLapsed || event instanceof RightsAcquired) {
+                stack.clear();
+            } else if (event instanceof FactReversed && !stack.isEmpty()) {
+                removed.addAll(stack.pop());
+                removed.add(i);
+            }
+        }
+        List<RecordedEvent> kept = new ArrayList<>();
+        for (int i = 0; i < history.size(); i++) {
+            if (!removed.contains(i)) {
+                kept.add(history.get(i));
+            }
+        }
+        return kept;
+    }
+}

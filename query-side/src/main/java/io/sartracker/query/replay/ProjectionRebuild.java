@@ -1,0 +1,129 @@
+package io.sartracker.query.replay;
+
+import io.sartracker.query.store.ProjectionGenerations;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Rebuilds projections from the event store: a new generation of rows is written from the first
+ * event while queries keep reading the active one; once the processor has reached the head of the
+ * store as it was when the rebuild began, the new generation becomes active. Progress compares the
+ * processor's position to that head (Axon's replay flag stays set until a newer event arrives).
+ */
+public class ProjectionRebuild {
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
+
+    /** A projection: its processing group (= processor name) and its tables. */
+    public record Projection(String name, List<String> tables) {
+    }
+
+    public record Progress(String projection, boolean rebuilding, int activeGeneration, Integer buildingGeneration,
+                           long eventsDone, long eventsTotal, double eventsPerSecond, Long secondsLeft,
+                           Instant startedAt) {
+    }
+
+    private final List<Projection> projections;
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+    private final ProjectionGenerations generations;
+    private final TransactionManager transactions;
+    private final Clock clock;
+
+    public ProjectionRebuild(List<Projection> projections, EventProcessingConfiguration processing,
+                             EventStore eventStore, ProjectionGenerations generations,
+                             TransactionManager transactions, Clock clock) {
+        this.projections = List.copyOf(projections);
+        this.processing = processing;
+        this.eventStore = eventStore;
+        this.generations = generations;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Starts rebuilding every projection not already being rebuilt. */
+    public synchronized List<Progress> start() {
+        long head = headIndex();
+        Instant now = clock.instant();
+        for (Projection projection : projections) {
+            StreamingEventProcessor processor = processor(projection.name());
+            processor.shutDown();
+            boolean begun = transactions.fetchInTransaction(() -> generations.beginRebuild(projection.name(), now, head,
+                    projection.tables().toArray(String[]::new))).isPresent();
+            if (begun) {
+                processor.resetTokens();
+                log.info("Rebuilding projection {} from the first event up to global index {}", projection.name(), head);
+            }
+            processor.start();
+        }
+        return progress();
+    }
+
+    /** The progress of every projection; completes a rebuild that has caught up. */
+    public synchronized List<Progress> progress() {
+        return projections.stream().map(this::progressOf).toList();
+    }
+
+    private Progress progressOf(Projection projection) {
+        int active = generations.active(projection.name());
+        var rebuild = generations.rebuild(projection.name());
+        if (rebuild.isEmpty()) {
+            return new Progress(projection.name(), false, active, null, 0, 0, 0, null, null);
+        }
+        // Global indexes count the events (an identity column starting at 1; a rare gap only blurs the estimate).
+        long total = Math.max(0, rebuild.get().headIndex());
+        long done = Math.min(total, Math.max(0, position(projection.name())));
+        if (done >= total) {
+            transactions.executeInTransaction(() -> generations.completeRebuild(projection.name(),
+                    projection.tables().toArray(String[]::new)));
+            double seconds = Math.max(0.001, Duration.between(rebuild.get().startedAt(), clock.instant()).toMillis() / 1000.0);
+            log.info("Rebuilt projection {}: {} events in {} s ({} events/s); generation {} is now active",
+                    projection.name(), total, String.format("%.1f", seconds), String.format("%.0f", total / seconds),
+                    rebuild.get().generation());
+            return new Progress(projection.name(), false, rebuild.get().generation(), null, total, total,
+                    total / seconds, 0L, rebuild.get().startedAt());
+        }
+        double seconds = Math.max(0.001, Duration.between(rebuild.get().startedAt(), clock.instant()).toMillis() / 1000.0);
+        double rate = done / seconds;
+        Long left = rate > 0 ? (long) Math.ceil((total - done) / rate) : null;
+        log.info("Rebuilding projection {}: {} of {} events, {} events/s, {} left", projection.name(), done,
+                total, String.format("%.0f", rate), left == null ? "time unknown" : "about " + left + " s");
+        return new Progress(projection.name(), true, active, rebuild.get().generation(), done, total, rate, left,
+                rebuild.get().startedAt());
+    }
+
+    /** The lowest global index every segment of the processor has handled, -1 before the first. */
+    private long position(String name) {
+        Map<Integer, EventTrackerStatus> status = processor(name).processingStatus();
+        if (status.isEmpty()) {
+            return -1;
+        }
+        return status.values().stream()
+                .map(s -> s.getCurrentPosition())
+                .mapToLong(p -> p.orElse(-1))
+                .min().orElse(-1);
+    }
+
+    private long headIndex() {
+        TrackingToken head = eventStore.createHeadToken();
+        OptionalLong position = head == null ? OptionalLong.empty() : head.position();
+        return position.orElse(-1);
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow(
+                () -> new IllegalStateException("no streaming event processor " + name));
+    }
+}

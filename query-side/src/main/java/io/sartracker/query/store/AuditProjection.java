@@ -1,0 +1,58 @@
+package io.sartracker.query.store;
+
+import io.sartracker.kernel.event.HolderDied;
+import io.sartracker.kernel.event.HoldingEvent;
+import io.sartracker.kernel.event.RightsExercised;
+import io.sartracker.kernel.event.RightsInherited;
+import io.sartracker.kernel.event.SeriesEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+
+/** Writes every event into the audit trail, once: a replayed event finds its row already there. */
+@ProcessingGroup(AuditStore.PROJECTION)
+public class AuditProjection {
+    static final String RECORDED_BY = "recordedBy";
+    static final String COMMAND = "command";
+    static final String CORRELATION_ID = "correlationId";
+
+    private final AuditStore store;
+    private final ProjectionGenerations generations;
+
+    public AuditProjection(AuditStore store, ProjectionGenerations generations) {
+        this.store = store;
+        this.generations = generations;
+    }
+
+    @EventHandler
+    void on(Object payload, EventMessage<?> message, TrackingToken token) {
+        SeriesEvent event = payload instanceof SeriesEvent seriesEvent ? seriesEvent : null;
+        store.insertIfAbsent(generations.writing(AuditStore.PROJECTION), new AuditStore.AuditEntry(
+                token.position().orElseThrow(),
+                event == null ? null : event.seriesId().value(),
+                payload instanceof HoldingEvent holding ? holding.holderId().value() : null,
+                personOf(payload),
+                message.getPayloadType().getSimpleName(),
+                event == null ? null : event.effectiveDate(),
+                message.getTimestamp(),
+                (String) message.getMetaData().get(RECORDED_BY),
+                (String) message.getMetaData().get(COMMAND),
+                (String) message.getMetaData().get(CORRELATION_ID),
+                Documents.write(payload)));
+    }
+
+    /** The person acting, when not the allottee: the heir inheriting or exercising, the deceased heir. */
+    private static String personOf(Object payload) {
+        if (payload instanceof RightsInherited e) {
+            return e.heirId().value();
+        }
+        if (payload instanceof RightsExercised e) {
+            return e.exercisedBy().value();
+        }
+        if (payload instanceof HolderDied e) {
+            return e.deceasedId().value();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,79 @@
+package io.sartracker.query.store;
+
+import io.sartracker.query.register.HoldingRecord;
+import io.sartracker.query.register.SeriesRegister;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** The stored registers: one JSON document per series, and one row per holding for lookups. */
+public class RegisterStore {
+    public static final String PROJECTION = "register";
+    static final String[] TABLES = {"series_view", "holding_view"};
+
+    private final JdbcTemplate jdbc;
+
+    public RegisterStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<SeriesRegister> load(int generation, String seriesId) {
+        return jdbc.query("select document from series_view where generation = ? and series_id = ?",
+                (rs, n) -> Documents.read(rs.getString(1), SeriesRegister.class), generation, seriesId)
+                .stream().findFirst();
+    }
+
+    public void save(int generation, SeriesRegister register, HoldingRecord changed) {
+        String document = Documents.write(register);
+        if (jdbc.update("update series_view set issuer_id = ?, last_global_index = ?, document = ?"
+                        + " where generation = ? and series_id = ?",
+                register.issuerId(), register.lastGlobalIndex(), document, generation, register.seriesId()) == 0) {
+            jdbc.update("insert into series_view (generation, series_id, issuer_id, last_global_index, document)"
+                            + " values (?, ?, ?, ?, ?)",
+                    generation, register.seriesId(), register.issuerId(), register.lastGlobalIndex(), document);
+        }
+        if (changed != null) {
+            saveHolding(generation, register.seriesId(), changed);
+        }
+    }
+
+    private void saveHolding(int generation, String seriesId, HoldingRecord h) {
+        Object[] values = {h.currentHolderId(), h.status().name(), h.held(),
+                date(h.window() == null ? null : h.window().firstDay()),
+                date(h.window() == null ? null : h.window().lastDay()), date(h.lapseDate()),
+                generation, seriesId, h.holderId()};
+        if (jdbc.update("update holding_view set current_holder_id = ?, status = ?, rights_held = ?,"
+                + " window_first_day = ?, window_last_day = ?, lapse_date = ?"
+                + " where generation = ? and series_id = ? and holder_id = ?", values) == 0) {
+            jdbc.update("insert into holding_view (current_holder_id, status, rights_held, window_first_day,"
+                    + " window_last_day, lapse_date, generation, series_id, holder_id)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
+        }
+    }
+
+    /** Series in which the person is an allottee or the heir. */
+    public List<String> seriesOfPerson(int generation, String personId) {
+        return jdbc.queryForList("select distinct series_id from holding_view where generation = ?"
+                + " and (holder_id = ? or current_holder_id = ?) order by series_id", String.class,
+                generation, personId, personId);
+    }
+
+    /** Series with a holding whose window (after leaving office or the heir's) ends on or after the day. */
+    public List<String> seriesWithWindowsEndingFrom(int generation, LocalDate day) {
+        return jdbc.queryForList("select distinct series_id from holding_view where generation = ?"
+                + " and status in ('LEFT_OFFICE', 'INHERITED') and window_last_day >= ? order by series_id",
+                String.class, generation, Date.valueOf(day));
+    }
+
+    public List<String> allSeries(int generation) {
+        return jdbc.queryForList("select series_id from series_view where generation = ? order by series_id",
+                String.class, generation);
+    }
+
+    private static Date date(LocalDate day) {
+        return day == null ? null : Date.valueOf(day);
+    }
+}

@@ -1,0 +1,9 @@
+package io.sartracker.kernel.query;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** The audit trail, filtered (null = any) and paged, in recording order. */
+public record FindAuditTrail(String seriesId, String holderId, LocalDate effectiveFrom, LocalDate effectiveTo,
+                             Instant recordedFrom, Instant recordedTo, int page, int size) {
+}

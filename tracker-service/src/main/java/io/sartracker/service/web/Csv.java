@@ -1,0 +1,31 @@
+package io.sartracker.service.web;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** RFC 4180 CSV: a header line, then one line per row; fields quoted when they need it. */
+final class Csv {
+    private Csv() {
+    }
+
+    static String of(List<String> header, List<List<Object>> rows) {
+        StringBuilder csv = new StringBuilder(line(List.copyOf(header)));
+        rows.forEach(row -> csv.append(line(row)));
+        return csv.toString();
+    }
+
+    private static String line(List<?> fields) {
+        return fields.stream().map(Csv::field).collect(Collectors.joining(",")) + "\r\n";
+    }
+
+    private static String field(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString();
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            return "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+}

@@ -1,0 +1,117 @@
+package io.sartracker.service.web;
+
+import io.sartracker.kernel.model.HolderId;
+import io.sartracker.kernel.model.SeriesId;
+import io.sartracker.kernel.query.FindAuditTrail;
+import io.sartracker.kernel.query.FindHolder;
+import io.sartracker.kernel.query.FindOpenWindows;
+import io.sartracker.kernel.query.FindRegister;
+import io.sartracker.query.api.TrackerQueryHandlers.HolderView;
+import io.sartracker.query.api.TrackerQueryHandlers.AuditPage;
+import io.sartracker.query.api.TrackerQueryHandlers.WindowPage;
+import io.sartracker.query.register.Views;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The views of reporting and compliance. {@code asOf} (a business date) and {@code knownAt} (an
+ * instant) replay history; without them the answer is today's, from the stored projections.
+ */
+@RestController
+public class QueryController {
+    static final MediaType TEXT_CSV = MediaType.valueOf("text/csv");
+    private static final int MAX_PAGE_SIZE = 500;
+
+    private final QueryGateway queries;
+
+    public QueryController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/holders/{personId}")
+    public HolderView holder(@PathVariable String personId,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
+        return queries.query(new FindHolder(HolderId.of(personId), asOf, knownAt),
+                ResponseTypes.instanceOf(HolderView.class)).join();
+    }
+
+    @GetMapping("/series/{seriesId}/register")
+    public ResponseEntity<?> register(@PathVariable String seriesId,
+                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt,
+                                      @RequestParam(required = false) String format) {
+        Views.RegisterView register = queries.query(new FindRegister(SeriesId.of(seriesId), asOf, knownAt),
+                ResponseTypes.instanceOf(Views.RegisterView.class)).join();
+        if (!"csv".equalsIgnoreCase(format)) {
+            return ResponseEntity.ok(register);
+        }
+        String csv = Csv.of(List.of("series_id", "on", "holder_id", "current_holder_id", "role", "state",
+                        "rights_allotted", "rights_held", "rights_exercised", "rights_lapsed", "rights_acquired",
+                        "shares_per_right", "shares_deliverable", "window_first_day", "window_last_day"),
+                register.holders().stream().map(h -> List.<Object>of(register.seriesId(), register.on(),
+                        h.holderId(), h.currentHolderId(), h.role(), h.state(), h.rightsAllotted(), h.rightsHeld(),
+                        h.rightsExercised(), h.rightsLapsed(), h.rightsAcquired(), h.sharesPerRight(),
+                        h.sharesDeliverable(), blank(h.windowFirstDay()), blank(h.windowLastDay()))).toList());
+        return ResponseEntity.ok().contentType(TEXT_CSV).body(csv);
+    }
+
+    @GetMapping("/windows")
+    public ResponseEntity<?> windows(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+                                     @RequestParam(required = false) Integer closingWithinDays,
+                                     @RequestParam(defaultValue = "0") int page,
+                                     @RequestParam(defaultValue = "100") int size,
+                                     @RequestParam(required = false) String format) {
+        requirePaging(page, size);
+        if (closingWithinDays != null && closingWithinDays < 0) {
+            throw new IllegalArgumentException("closingWithinDays must not be negative, was " + closingWithinDays);
+        }
+        WindowPage windows = queries.query(new FindOpenWindows(on, closingWithinDays, page, size),
+                ResponseTypes.instanceOf(WindowPage.class)).join();
+        if (!"csv".equalsIgnoreCase(format)) {
+            return ResponseEntity.ok(windows);
+        }
+        String csv = Csv.of(List.of("series_id", "holder_id", "current_holder_id", "state", "first_day", "last_day",
+                        "days_left", "rights_held", "shares_deliverable"),
+                windows.items().stream().map(w -> List.<Object>of(w.seriesId(), w.holderId(), w.currentHolderId(),
+                        w.state(), w.firstDay(), w.lastDay(), w.daysLeft(), w.rightsHeld(),
+                        w.sharesDeliverable())).toList());
+        return ResponseEntity.ok().contentType(TEXT_CSV).body(csv);
+    }
+
+    @GetMapping("/audit")
+    public AuditPage audit(@RequestParam(required = false) String seriesId,
+                         @RequestParam(required = false) String holderId,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedFrom,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedTo,
+                         @RequestParam(defaultValue = "0") int page,
+                         @RequestParam(defaultValue = "100") int size) {
+        requirePaging(page, size);
+        return queries.query(new FindAuditTrail(seriesId, holderId, from, to, recordedFrom, recordedTo, page, size),
+                ResponseTypes.instanceOf(AuditPage.class)).join();
+    }
+
+    private static void requirePaging(int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE
+                    + "; were " + page + " and " + size);
+        }
+    }
+
+    private static Object blank(Object value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,76 @@
+package io.sartracker.service;
+
+import io.sartracker.query.replay.ProjectionRebuild;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Build the projections live, rebuild them from the event store, and compare every row. */
+@SpringBootTest(properties = "tracker.load-reference-history=true")
+class ProjectionRebuildTest {
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("tracker.data-dir", () -> TrackerTestSupport.freshDataDir("rebuild").toString());
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ProjectionRebuild rebuild;
+
+    @Test
+    void theRebuiltTablesEqualThoseBuiltLive() throws Exception {
+        int events = jdbc.queryForObject("select count(*) from DomainEventEntry", Integer.class);
+        awaitRows("audit_entry", events);
+        List<Map<String, Object>> seriesLive = rows("series_view", "series_id");
+        List<Map<String, Object>> holdingsLive = rows("holding_view", "series_id, holder_id");
+        List<Map<String, Object>> auditLive = rows("audit_entry", "global_index");
+        assertThat(holdingsLive).hasSize(18);
+        assertThat(auditLive).hasSize(events);
+
+        List<ProjectionRebuild.Progress> started = rebuild.start();
+        assertThat(started).allSatisfy(p -> assertThat(p.rebuilding() || p.activeGeneration() == 2).isTrue());
+        assertThat(rows("series_view", "series_id")).as("queries keep answering from the active generation")
+                .isEqualTo(seriesLive);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (rebuild.progress().stream().anyMatch(ProjectionRebuild.Progress::rebuilding)) {
+            assertThat(System.nanoTime()).as("rebuild finished in time").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        assertThat(rebuild.progress()).allSatisfy(p -> assertThat(p.activeGeneration()).isEqualTo(2));
+        assertThat(rows("series_view", "series_id")).isEqualTo(seriesLive);
+        assertThat(rows("holding_view", "series_id, holder_id")).isEqualTo(holdingsLive);
+        assertThat(rows("audit_entry", "global_index")).isEqualTo(auditLive);
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where generation = 1", Integer.class))
+                .as("the old generation is gone").isZero();
+    }
+
+    /** The active generation's rows, without the generation column, in a fixed order. */
+    private List<Map<String, Object>> rows(String table, String orderBy) {
+        List<Map<String, Object>> rows = jdbc.queryForList("select * from " + table + " where generation ="
+                + " (select active_generation from projection_generation where projection = ?) order by " + orderBy,
+                table.equals("audit_entry") ? "audit" : "register");
+        rows.forEach(row -> row.remove("GENERATION"));
+        return rows;
+    }
+
+    private void awaitRows(String table, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (jdbc.queryForObject("select count(*) from " + table, Integer.class) < count) {
+            assertThat(System.nanoTime()).as(table + " caught up").isLessThan(deadline);
+            Thread.sleep(25);
+        }
+        Thread.sleep(200);
+    }
+}
