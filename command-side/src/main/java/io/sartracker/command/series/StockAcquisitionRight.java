@@ -345,7 +345,7 @@ public class StockAcquisitionRight {
         Yen capitalStock = limit.halfRoundedUp();
         apply(new RightsExercised(seriesId, command.holderId(), state.currentHolder(), date, rights, inForce, shares,
                 pricePerShare, paidIn, allotmentAmountPerRight, bookValue, limit, capitalStock,
-                limit.minus(capitalStock)));
+                limit.minus(capitalStock), allotmentValuation != null));
     }
 
     private void requireExercisable(HoldingState state, HolderId holderId) {

@@ -69,7 +69,7 @@ class AllotmentAmountDeterminationTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new RightsExercised(S, D01, D01, day("2020-06-30"),
                         Rights.of(2), SharesPerRight.of(200), 400, Yen.of(1), Yen.of(400),
-                        perRight, perRight.times(2), limit, limit.halfRoundedUp(), limit.minus(limit.halfRoundedUp())));
+                        perRight, perRight.times(2), limit, limit.halfRoundedUp(), limit.minus(limit.halfRoundedUp()), true));
     }
 
     @Test

@@ -42,7 +42,7 @@ class ExerciseTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new RightsExercised(S, D01, D01, day("2023-06-30"), Rights.of(30),
                         SharesPerRight.of(800), 24000, Yen.of(1), Yen.of(24000), Yen.ZERO, Yen.ZERO, Yen.of(24000),
-                        Yen.of(12000), Yen.of(12000)));
+                        Yen.of(12000), Yen.of(12000), false));
     }
 
     @Test
@@ -51,7 +51,7 @@ class ExerciseTest {
                 .when(exercise(D01, "2020-06-30", 3))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new RightsExercised(S, D01, D01, day("2020-06-30"), Rights.of(3), SharesPerRight.of(200),
-                        600, Yen.of(1), Yen.of(600), Yen.ZERO, Yen.ZERO, Yen.of(600), Yen.of(300), Yen.of(300)));
+                        600, Yen.of(1), Yen.of(600), Yen.ZERO, Yen.ZERO, Yen.of(600), Yen.of(300), Yen.of(300), false));
     }
 
     @Test
@@ -64,7 +64,7 @@ class ExerciseTest {
                 .when(exercise(D01, "2020-06-30", 1))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new RightsExercised(S, D01, D01, day("2020-06-30"), Rights.of(1), SharesPerRight.of(201),
-                        201, Yen.of(1), Yen.of(201), Yen.ZERO, Yen.ZERO, Yen.of(201), Yen.of(101), Yen.of(100)));
+                        201, Yen.of(1), Yen.of(201), Yen.ZERO, Yen.ZERO, Yen.of(201), Yen.of(101), Yen.of(100), false));
     }
 
     /** A recorded allotment amount of {@code yen} per right; only its amount matters to an exercise. */
@@ -85,7 +85,7 @@ class ExerciseTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new RightsExercised(S, D01, D01, day("2020-06-30"), Rights.of(3), SharesPerRight.of(200),
                         600, Yen.of(1), Yen.of(600), Yen.of(100_000), Yen.of(300_000), Yen.of(300_600),
-                        Yen.of(150_300), Yen.of(150_300)));
+                        Yen.of(150_300), Yen.of(150_300), true));
     }
 
     @Test
@@ -100,7 +100,7 @@ class ExerciseTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new RightsExercised(S, D01, D01, day("2020-06-30"), Rights.of(1), SharesPerRight.of(201),
                         201, Yen.of(1), Yen.of(201), Yen.of(100_000), Yen.of(100_000), Yen.of(100_201),
-                        Yen.of(50_101), Yen.of(50_100)));
+                        Yen.of(50_101), Yen.of(50_100), true));
     }
 
     @Test

@@ -179,7 +179,7 @@ final class FifthSeries {
         Yen paidIn = Yen.of(shares);
         Yen stock = paidIn.halfRoundedUp();
         return new RightsExercised(S, holder, by, day(date), Rights.of(rights), SharesPerRight.of(sharesPerRight),
-                shares, Yen.of(1), paidIn, Yen.ZERO, Yen.ZERO, paidIn, stock, paidIn.minus(stock));
+                shares, Yen.of(1), paidIn, Yen.ZERO, Yen.ZERO, paidIn, stock, paidIn.minus(stock), false);
     }
 
     static RightsExercised exercised(HolderId holder, String date, long rights, long sharesPerRight) {

@@ -61,7 +61,8 @@ public class SeriesRegister {
     }
 
     public long sharesPerRightOn(LocalDate date) {
-        long inForce = 0;
+        // before the allotment date the figure of the terms applies
+        long inForce = sharesPerRight.isEmpty() ? 0 : sharesPerRight.get(0).sharesPerRight();
         for (SharesPerRightStep step : sharesPerRight) {
             if (step.appliesFrom().isAfter(date)) {
                 break;

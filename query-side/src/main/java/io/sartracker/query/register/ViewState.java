@@ -24,7 +24,8 @@ public enum ViewState {
             case ACQUIRED -> ACQUIRED;
             case IN_OFFICE -> periodOver(series, on) ? LAPSE_DUE : IN_OFFICE;
             case AWAITING_HEIR -> periodOver(series, on) ? LAPSE_DUE : AWAITING_HEIR;
-            case LEFT_OFFICE -> !on.isBefore(h.lapseDate()) ? LAPSE_DUE : WINDOW_OPEN;
+            // no window in the exercise period: nothing can ever be exercised, the lapse only awaits its date
+            case LEFT_OFFICE -> h.window() == null || !on.isBefore(h.lapseDate()) ? LAPSE_DUE : WINDOW_OPEN;
             case INHERITED -> !on.isBefore(h.lapseDate()) ? LAPSE_DUE : HEIR_WINDOW_OPEN;
         };
     }
