@@ -169,7 +169,7 @@ public class StockAcquisitionRight {
     @CommandHandler
     public void handle(CorrectAllotmentAmount command) {
         if (allotmentValuation == null) {
-            throw RuleViolation.of(RuleCode.NOTHING_TO_REVERSE,
+            throw RuleViolation.of(RuleCode.NO_ALLOTMENT_AMOUNT,
                     "No allotment amount is recorded for this series yet; determine it instead of correcting it.",
                     "seriesId", seriesId);
         }
@@ -246,6 +246,13 @@ public class StockAcquisitionRight {
                 continue;
             }
             boolean isHeir = state.heirId() != null;
+            if (isHeir && state.dateOfHeirsDeath() != null) {
+                throw RuleViolation.of(RuleCode.HOLDER_ALREADY_DECEASED,
+                        "The heir " + command.personId() + " is already recorded as deceased on "
+                                + state.dateOfHeirsDeath() + "; reverse that record first if it was wrong.",
+                        "holderId", state.holderId(), "heirId", command.personId(),
+                        "dateOfDeath", state.dateOfHeirsDeath(), "seriesId", seriesId);
+            }
             if (!isHeir && state.allotteeDied()) {
                 throw RuleViolation.of(RuleCode.HOLDER_ALREADY_DECEASED,
                         "Holder " + command.personId() + " is already recorded as deceased on " + state.dateOfDeath()
@@ -325,7 +332,9 @@ public class StockAcquisitionRight {
                     "Rights of this series can be exercised only from " + exercisePeriod.firstDay() + " to "
                             + exercisePeriod.lastDay() + " (5); " + date + " is outside.",
                     "exerciseDate", date, "periodFirstDay", exercisePeriod.firstDay(),
-                    "periodLastDay", exercisePeriod.lastDay());
+                    "periodLastDay", exercisePeriod.lastDay(),
+                    "windowFirstDay", state.window() == null ? null : state.window().firstDay(),
+                    "windowLastDay", state.window() == null ? null : state.window().lastDay());
         }
         if (state.window() == null || !state.window().contains(date)) {
             throw outsideWindow(state, date);

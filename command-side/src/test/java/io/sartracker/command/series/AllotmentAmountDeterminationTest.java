@@ -116,7 +116,7 @@ class AllotmentAmountDeterminationTest {
         fixture.givenCommands(issue())
                 .when(new CorrectAllotmentAmount(S, day("2015-08-01"), ALLOTMENT_DATE, CORRECTED_INPUTS, "typo"))
                 .expectNoEvents()
-                .expectException(violation(RuleCode.NOTHING_TO_REVERSE).with("seriesId", S));
+                .expectException(violation(RuleCode.NO_ALLOTMENT_AMOUNT).with("seriesId", S));
     }
 
     @Test

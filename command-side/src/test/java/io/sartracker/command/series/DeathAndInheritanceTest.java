@@ -309,4 +309,15 @@ class DeathAndInheritanceTest {
                         .with("holderId", D01)
                         .with("rightsLapsed", Rights.of(30)));
     }
+
+    @Test
+    void theDeathOfAnHeirCannotBeRecordedTwice() {
+        fixture.givenCommands(issue(), director(D01, 30), death(D01, "2021-06-01"), inherit(D01, HEIR, "2021-08-31"),
+                        death(HEIR, "2022-03-01"))
+                .when(death(HEIR, "2022-03-02"))
+                .expectNoEvents()
+                .expectException(violation(RuleCode.HOLDER_ALREADY_DECEASED)
+                        .with("heirId", HEIR)
+                        .with("dateOfDeath", day("2022-03-01")));
+    }
 }

@@ -66,6 +66,8 @@ public enum RuleCode {
     NOTHING_TO_REVERSE(Kind.RULE),
     LATER_FACT_RECORDED(Kind.RULE),
     ALLOTMENT_AMOUNT_ALREADY_DETERMINED(Kind.RULE),
+    /** A correction of the allotment amount when none is recorded. */
+    NO_ALLOTMENT_AMOUNT(Kind.RULE),
     VALUATION_AFTER_ALLOTMENT(Kind.RULE),
     INVALID_VALUATION_INPUT(Kind.BAD_INPUT);
 
