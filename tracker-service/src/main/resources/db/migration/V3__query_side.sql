@@ -5,7 +5,9 @@ create table projection_generation (
     active_generation   integer     not null,
     building_generation integer,
     rebuild_started_at  varchar(64),
-    rebuild_head_index  bigint
+    rebuild_head_index  bigint,
+    -- the highest global index whose rows are committed, written in the projection's own transactions
+    committed_index     bigint      not null default 0
 );
 insert into projection_generation (projection, active_generation) values ('register', 1);
 insert into projection_generation (projection, active_generation) values ('audit', 1);

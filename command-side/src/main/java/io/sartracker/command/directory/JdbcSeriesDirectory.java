@@ -1,7 +1,10 @@
 package io.sartracker.command.directory;
 
+import io.sartracker.kernel.event.RightsAllotted;
+import io.sartracker.kernel.event.RightsInherited;
 import io.sartracker.kernel.event.SeriesIssued;
 import io.sartracker.kernel.event.SeriesRestructured;
+import io.sartracker.kernel.model.HolderId;
 import io.sartracker.kernel.model.IssuerId;
 import io.sartracker.kernel.model.SeriesId;
 import org.axonframework.config.ProcessingGroup;
@@ -41,8 +44,27 @@ public class JdbcSeriesDirectory implements SeriesDirectory {
                 event.restructuredCompanyId().value(), event.seriesId().value());
     }
 
+    @EventHandler
+    void on(RightsAllotted event) {
+        remember(event.seriesId(), event.holderId());
+    }
+
+    @EventHandler
+    void on(RightsInherited event) {
+        remember(event.seriesId(), event.heirId());
+    }
+
+    private void remember(SeriesId seriesId, HolderId personId) {
+        if (jdbc.queryForObject("select count(*) from series_person where person_id = ? and series_id = ?",
+                Integer.class, personId.value(), seriesId.value()) == 0) {
+            jdbc.update("insert into series_person (series_id, person_id) values (?, ?)", seriesId.value(),
+                    personId.value());
+        }
+    }
+
     @ResetHandler
     void reset() {
+        jdbc.update("delete from series_person");
         jdbc.update("delete from series_directory");
     }
 
@@ -50,6 +72,13 @@ public class JdbcSeriesDirectory implements SeriesDirectory {
     public List<SeriesId> seriesOf(IssuerId issuerId) {
         return jdbc.queryForList("select series_id from series_directory where issuer_id = ? order by series_id",
                 String.class, issuerId.value()).stream().map(SeriesId::new).toList();
+    }
+
+    @Override
+    public List<SeriesId> seriesOf(IssuerId issuerId, HolderId personId) {
+        return jdbc.queryForList("select d.series_id from series_directory d join series_person p"
+                        + " on p.series_id = d.series_id where d.issuer_id = ? and p.person_id = ? order by d.series_id",
+                String.class, issuerId.value(), personId.value()).stream().map(SeriesId::new).toList();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.sartracker.command.directory;
 
+import io.sartracker.kernel.model.HolderId;
 import io.sartracker.kernel.model.IssuerId;
 import io.sartracker.kernel.model.SeriesId;
 
@@ -11,6 +12,9 @@ import java.util.List;
  */
 public interface SeriesDirectory {
     List<SeriesId> seriesOf(IssuerId issuerId);
+
+    /** The series of the issuer in which the person was allotted or inherited rights. */
+    List<SeriesId> seriesOf(IssuerId issuerId, HolderId personId);
 
     List<SeriesId> allSeries();
 }

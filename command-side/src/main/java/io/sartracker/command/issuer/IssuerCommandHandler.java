@@ -61,9 +61,10 @@ public class IssuerCommandHandler {
 
     private List<SeriesId> forPerson(IssuerId issuerId, HolderId personId, String what,
                                      Function<StockAcquisitionRight, Boolean> record) {
+        seriesOf(issuerId);
         boolean known = false;
         List<SeriesId> recorded = new ArrayList<>();
-        for (SeriesId seriesId : seriesOf(issuerId)) {
+        for (SeriesId seriesId : directory.seriesOf(issuerId, personId)) {
             Aggregate<StockAcquisitionRight> series = repository.load(seriesId.value());
             if (!series.invoke(s -> s.concerns(personId))) {
                 continue;

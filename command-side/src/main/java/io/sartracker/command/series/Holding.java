@@ -56,8 +56,13 @@ class Holding {
         return facts.isEmpty() ? Optional.empty() : Optional.of(facts.get(facts.size() - 1));
     }
 
+    /**
+     * A further allotment is not a fact that can be reversed, so it is added to every earlier state
+     * too: reversing a later fact must not take the allotment back.
+     */
     void addAllotment(Rights rights) {
         state = state.withMoreRights(rights);
+        facts.replaceAll(fact -> fact.withBefore(fact.before().withMoreRights(rights)));
     }
 
     @EventSourcingHandler

@@ -12,4 +12,8 @@ import java.time.LocalDate;
  */
 record RecordedFact(ReversibleFact reversible, String description, LocalDate date, HoldingState before,
                     Rights exercised, Rights lapsedWithIt) {
+
+    RecordedFact withBefore(HoldingState earlier) {
+        return new RecordedFact(reversible, description, date, earlier, exercised, lapsedWithIt);
+    }
 }

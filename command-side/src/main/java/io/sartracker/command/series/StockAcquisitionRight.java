@@ -311,6 +311,12 @@ public class StockAcquisitionRight {
         }
         requireNotBeforeLatestFact(state, command.inheritanceDate(), "inheritance");
         HolderId heir = command.heirIds().get(0);
+        if (heir.equals(command.holderId())) {
+            throw RuleViolation.of(RuleCode.HEIR_IS_THE_DECEASED,
+                    "The heir must be the legal heir of " + command.holderId() + ", not the deceased holder;"
+                            + " name the heir's own identifier.",
+                    "holderId", command.holderId(), "heirId", heir);
+        }
         LocalDate lastDay = command.inheritanceDate().plusMonths(terms.heirWindowMonths());
         ExerciseWindow window = new ExerciseWindow(command.inheritanceDate(), lastDay).cutTo(exercisePeriod)
                 .orElse(null);

@@ -320,4 +320,12 @@ class DeathAndInheritanceTest {
                         .with("heirId", HEIR)
                         .with("dateOfDeath", day("2022-03-01")));
     }
+
+    @Test
+    void theDeceasedHolderCannotBeNamedAsTheHeir() {
+        fixture.givenCommands(issue(), director(D01, 30), death(D01, "2021-06-01"))
+                .when(inherit(D01, D01, "2021-08-31"))
+                .expectNoEvents()
+                .expectException(violation(RuleCode.HEIR_IS_THE_DECEASED).with("heirId", D01));
+    }
 }

@@ -1,6 +1,7 @@
 package io.sartracker.command.series;
 
 import io.sartracker.command.directory.SeriesDirectory;
+import io.sartracker.kernel.model.HolderId;
 import io.sartracker.kernel.model.IssuerId;
 import io.sartracker.kernel.model.SeriesId;
 
@@ -27,6 +28,12 @@ final class InMemorySeriesDirectory implements SeriesDirectory {
             }
         });
         return found;
+    }
+
+    /** Without a record of who holds what, every series of the issuer may concern the person. */
+    @Override
+    public List<SeriesId> seriesOf(IssuerId issuerId, HolderId personId) {
+        return seriesOf(issuerId);
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.sartracker.query.replay;
 import io.sartracker.query.store.ProjectionGenerations;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -14,14 +13,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 
 /**
  * Rebuilds projections from the event store: a new generation of rows is written from the first
  * event while queries keep reading the active one; once the processor has reached the head of the
  * store as it was when the rebuild began, the new generation becomes active. Progress compares the
- * processor's position to that head (Axon's replay flag stays set until a newer event arrives).
+ * highest committed global index to that head: not Axon's replay flag, which stays set until a newer
+ * event arrives, nor the processor's position, which moves before its batch commits.
  */
 public class ProjectionRebuild {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
@@ -84,7 +83,7 @@ public class ProjectionRebuild {
         }
         // Global indexes count the events (an identity column starting at 1; a rare gap only blurs the estimate).
         long total = Math.max(0, rebuild.get().headIndex());
-        long done = Math.min(total, Math.max(0, position(projection.name())));
+        long done = Math.min(total, rebuild.get().committedIndex());
         if (done >= total) {
             transactions.executeInTransaction(() -> generations.completeRebuild(projection.name(),
                     projection.tables().toArray(String[]::new)));
@@ -102,18 +101,6 @@ public class ProjectionRebuild {
                 total, String.format("%.0f", rate), left == null ? "time unknown" : "about " + left + " s");
         return new Progress(projection.name(), true, active, rebuild.get().generation(), done, total, rate, left,
                 rebuild.get().startedAt());
-    }
-
-    /** The lowest global index every segment of the processor has handled, -1 before the first. */
-    private long position(String name) {
-        Map<Integer, EventTrackerStatus> status = processor(name).processingStatus();
-        if (status.isEmpty()) {
-            return -1;
-        }
-        return status.values().stream()
-                .map(s -> s.getCurrentPosition())
-                .mapToLong(p -> p.orElse(-1))
-                .min().orElse(-1);
     }
 
     private long headIndex() {

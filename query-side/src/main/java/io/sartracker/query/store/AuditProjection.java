@@ -9,13 +9,22 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
-/** Writes every event into the audit trail, once: a replayed event finds its row already there. */
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes every event into the audit trail, once: a replayed event finds its row already there.
+ * A batch's entries are written in one JDBC batch when it commits.
+ */
 @ProcessingGroup(AuditStore.PROJECTION)
 public class AuditProjection {
     static final String RECORDED_BY = "recordedBy";
     static final String COMMAND = "command";
     static final String CORRELATION_ID = "correlationId";
+    private static final String BATCH = AuditProjection.class.getName() + ".batch";
 
     private final AuditStore store;
     private final ProjectionGenerations generations;
@@ -28,7 +37,7 @@ public class AuditProjection {
     @EventHandler
     void on(Object payload, EventMessage<?> message, TrackingToken token) {
         SeriesEvent event = payload instanceof SeriesEvent seriesEvent ? seriesEvent : null;
-        store.insertIfAbsent(generations.writing(AuditStore.PROJECTION), new AuditStore.AuditEntry(
+        batch().add(new AuditStore.AuditEntry(
                 token.position().orElseThrow(),
                 event == null ? null : event.seriesId().value(),
                 payload instanceof HoldingEvent holding ? holding.holderId().value() : null,
@@ -40,6 +49,20 @@ public class AuditProjection {
                 (String) message.getMetaData().get(COMMAND),
                 (String) message.getMetaData().get(CORRELATION_ID),
                 Documents.write(payload)));
+    }
+
+    /** Entries are written together when the batch commits. */
+    private List<AuditStore.AuditEntry> batch() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(BATCH, key -> {
+            List<AuditStore.AuditEntry> entries = new ArrayList<>();
+            unitOfWork.onPrepareCommit(u -> {
+                store.insertIfAbsent(generations.writing(AuditStore.PROJECTION), entries);
+                entries.stream().mapToLong(AuditStore.AuditEntry::globalIndex).max()
+                        .ifPresent(last -> generations.committed(AuditStore.PROJECTION, last));
+            });
+            return entries;
+        });
     }
 
     /** The person acting, when not the allottee: the heir inheriting or exercising, the deceased heir. */

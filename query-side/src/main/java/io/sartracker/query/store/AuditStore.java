@@ -8,7 +8,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The audit trail: one row per event, filterable by series, person and dates, in recording order. */
 public class AuditStore {
@@ -31,18 +33,24 @@ public class AuditStore {
                               Instant recordedTo) {
     }
 
-    void insertIfAbsent(int generation, AuditEntry e) {
-        Integer present = jdbc.queryForObject("select count(*) from audit_entry where generation = ? and global_index = ?",
-                Integer.class, generation, e.globalIndex());
-        if (present != null && present > 0) {
+    /** Inserts the entries not already there: a replayed batch finds its rows and skips them. */
+    void insertIfAbsent(int generation, List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
             return;
         }
-        jdbc.update("insert into audit_entry (generation, global_index, series_id, holder_id, person_id, event_type,"
-                        + " effective_date, recorded_at, recorded_by, command, correlation_id, payload)"
+        long first = entries.stream().mapToLong(AuditEntry::globalIndex).min().orElseThrow();
+        long last = entries.stream().mapToLong(AuditEntry::globalIndex).max().orElseThrow();
+        Set<Long> present = new HashSet<>(jdbc.queryForList("select global_index from audit_entry"
+                + " where generation = ? and global_index between ? and ?", Long.class, generation, first, last));
+        jdbc.batchUpdate("insert into audit_entry (generation, global_index, series_id, holder_id, person_id,"
+                        + " event_type, effective_date, recorded_at, recorded_by, command, correlation_id, payload)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                generation, e.globalIndex(), e.seriesId(), e.holderId(), e.personId(), e.eventType(),
-                e.effectiveDate() == null ? null : Date.valueOf(e.effectiveDate()), Timestamp.from(e.recordedAt()),
-                e.recordedBy(), e.command(), e.correlationId(), e.payload());
+                entries.stream().filter(e -> present.add(e.globalIndex()))
+                        .map(e -> new Object[]{generation, e.globalIndex(), e.seriesId(), e.holderId(), e.personId(),
+                                e.eventType(), e.effectiveDate() == null ? null : Date.valueOf(e.effectiveDate()),
+                                Timestamp.from(e.recordedAt()), e.recordedBy(), e.command(), e.correlationId(),
+                                e.payload()})
+                        .toList());
     }
 
     public List<AuditEntry> find(int generation, AuditFilter filter, int page, int size) {

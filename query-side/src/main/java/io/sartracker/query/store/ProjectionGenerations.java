@@ -17,8 +17,11 @@ public class ProjectionGenerations {
         this.jdbc = jdbc;
     }
 
-    /** A rebuild under way: the generation being written, when it began and the head it must reach. */
-    public record Rebuild(int generation, Instant startedAt, long headIndex) {
+    /**
+     * A rebuild under way: the generation being written, when it began, the head it must reach and
+     * the highest global index whose rows are committed.
+     */
+    public record Rebuild(int generation, Instant startedAt, long headIndex, long committedIndex) {
     }
 
     public int active(String projection) {
@@ -33,10 +36,10 @@ public class ProjectionGenerations {
     }
 
     public Optional<Rebuild> rebuild(String projection) {
-        return jdbc.query("select building_generation, rebuild_started_at, rebuild_head_index"
+        return jdbc.query("select building_generation, rebuild_started_at, rebuild_head_index, committed_index"
                         + " from projection_generation where projection = ? and building_generation is not null",
-                (rs, n) -> new Rebuild(rs.getInt(1), Instant.parse(rs.getString(2)), rs.getLong(3)), projection)
-                .stream().findFirst();
+                (rs, n) -> new Rebuild(rs.getInt(1), Instant.parse(rs.getString(2)), rs.getLong(3), rs.getLong(4)),
+                projection).stream().findFirst();
     }
 
     /** @return the generation to build, empty when a rebuild is already under way */
@@ -46,9 +49,19 @@ public class ProjectionGenerations {
             jdbc.update("delete from " + table + " where generation = ?", next);
         }
         int updated = jdbc.update("update projection_generation set building_generation = ?, rebuild_started_at = ?,"
-                        + " rebuild_head_index = ? where projection = ? and building_generation is null",
+                        + " rebuild_head_index = ?, committed_index = 0 where projection = ? and building_generation is null",
                 next, startedAt.toString(), headIndex, projection);
         return updated == 1 ? Optional.of(next) : Optional.empty();
+    }
+
+    /**
+     * Called in the transaction that writes a batch's rows: once it commits, everything up to the
+     * index is in the tables. A rebuild completes on this figure, never on the processor's position,
+     * which moves before the batch commits.
+     */
+    public void committed(String projection, long globalIndex) {
+        jdbc.update("update projection_generation set committed_index = ? where projection = ? and committed_index < ?",
+                globalIndex, projection, globalIndex);
     }
 
     public void completeRebuild(String projection, String... tables) {

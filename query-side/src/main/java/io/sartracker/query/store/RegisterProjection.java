@@ -8,15 +8,25 @@ import io.sartracker.query.register.SeriesRegister;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Keeps the stored registers: each event is folded into its series' document by the same
  * {@link SeriesProjector} the as-of views use. Idempotent: an event at or before the document's
  * last global index is skipped, and a series' first event starts its document afresh, which is
- * also how a rebuild starts each series over.
+ * also how a rebuild starts each series over. Within a batch each document is read once and
+ * written once, when the batch commits.
  */
 @ProcessingGroup(RegisterStore.PROJECTION)
 public class RegisterProjection {
+    private static final String BATCH = RegisterProjection.class.getName() + ".batch";
+
     private final RegisterStore store;
     private final ProjectionGenerations generations;
 
@@ -25,19 +35,55 @@ public class RegisterProjection {
         this.generations = generations;
     }
 
+    /** The registers a batch has changed, with the holdings whose rows need writing. */
+    private final class Batch {
+        final int generation = generations.writing(RegisterStore.PROJECTION);
+        final Map<String, SeriesRegister> registers = new LinkedHashMap<>();
+        final Map<String, Set<String>> changedHoldings = new LinkedHashMap<>();
+        long lastIndex = -1;
+
+        SeriesRegister register(SeriesEvent event, long index) {
+            String seriesId = event.seriesId().value();
+            if (event instanceof SeriesIssued) {
+                registers.put(seriesId, SeriesProjector.empty());
+                changedHoldings.put(seriesId, new LinkedHashSet<>());
+            }
+            return registers.computeIfAbsent(seriesId, id -> {
+                changedHoldings.put(id, new LinkedHashSet<>());
+                return store.load(generation, id).orElseThrow(() -> new IllegalStateException(
+                        "no register for series " + id + " before the event at global index " + index));
+            });
+        }
+
+        void flush() {
+            registers.forEach((seriesId, register) -> store.save(generation, register,
+                    changedHoldings.get(seriesId).stream().map(register::holding).toList()));
+            generations.committed(RegisterStore.PROJECTION, lastIndex);
+        }
+    }
+
     @EventHandler
     void on(SeriesEvent event, TrackingToken token) {
         long index = token.position().orElseThrow();
-        int generation = generations.writing(RegisterStore.PROJECTION);
-        SeriesRegister register = event instanceof SeriesIssued ? SeriesProjector.empty()
-                : store.load(generation, event.seriesId().value()).orElseThrow(() -> new IllegalStateException(
-                "no register for series " + event.seriesId() + " before event at index " + index));
-        if (register.lastGlobalIndex() >= index && !(event instanceof SeriesIssued)) {
+        Batch batch = batch();
+        batch.lastIndex = Math.max(batch.lastIndex, index);
+        SeriesRegister register = batch.register(event, index);
+        if (register.lastGlobalIndex() >= index) {
             return;
         }
         SeriesProjector.apply(register, event);
         SeriesProjector.markFolded(register, index);
-        store.save(generation, register, event instanceof HoldingEvent holdingEvent
-                ? register.holding(holdingEvent.holderId().value()) : null);
+        if (event instanceof HoldingEvent holdingEvent) {
+            batch.changedHoldings.get(event.seriesId().value()).add(holdingEvent.holderId().value());
+        }
+    }
+
+    private Batch batch() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(BATCH, key -> {
+            Batch batch = new Batch();
+            unitOfWork.onPrepareCommit(u -> batch.flush());
+            return batch;
+        });
     }
 }

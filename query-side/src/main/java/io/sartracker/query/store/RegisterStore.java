@@ -26,7 +26,7 @@ public class RegisterStore {
                 .stream().findFirst();
     }
 
-    public void save(int generation, SeriesRegister register, HoldingRecord changed) {
+    public void save(int generation, SeriesRegister register, List<HoldingRecord> changed) {
         String document = Documents.write(register);
         if (jdbc.update("update series_view set issuer_id = ?, last_global_index = ?, document = ?"
                         + " where generation = ? and series_id = ?",
@@ -35,9 +35,7 @@ public class RegisterStore {
                             + " values (?, ?, ?, ?, ?)",
                     generation, register.seriesId(), register.issuerId(), register.lastGlobalIndex(), document);
         }
-        if (changed != null) {
-            saveHolding(generation, register.seriesId(), changed);
-        }
+        changed.forEach(holding -> saveHolding(generation, register.seriesId(), holding));
     }
 
     private void saveHolding(int generation, String seriesId, HoldingRecord h) {

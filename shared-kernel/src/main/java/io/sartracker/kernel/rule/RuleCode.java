@@ -38,6 +38,8 @@ public enum RuleCode {
     MORE_THAN_ONE_HEIR(Kind.RULE),
     ALREADY_INHERITED(Kind.RULE),
     HOLDER_NOT_DECEASED(Kind.RULE),
+    /** The heir named is the deceased holder. */
+    HEIR_IS_THE_DECEASED(Kind.RULE),
     NOTHING_TO_INHERIT(Kind.RULE),
     /** (11)-3: an heir's rights cannot be inherited again. */
     HEIR_CANNOT_PASS_ON(Kind.RULE),
