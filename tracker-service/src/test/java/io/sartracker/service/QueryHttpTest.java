@@ -72,6 +72,11 @@ class QueryHttpTest {
         assertThat(audit.at("/items/1/recordedBy").asText()).isEqualTo("carol");
         assertThat(audit.at("/items/1/command").asText()).isEqualTo("RecordDepartureFromOffice");
         assertThat(audit.at("/items/1/payload/window/lastDay").asText()).isEqualTo("2026-11-30");
+        JsonNode newestFirst = get("/audit?holderId=D02&order=desc&size=1");
+        assertThat(newestFirst.at("/items/0/eventType").asText()).isEqualTo("HolderLeftOffice");
+        assertThat(newestFirst.at("/total").asInt()).isEqualTo(2);
+        assertThat(http.getForEntity("/audit?order=sideways", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     @Test

@@ -106,7 +106,7 @@ public class TrackerQueryHandlers {
         int generation = generations.active(AuditStore.PROJECTION);
         AuditStore.AuditFilter filter = new AuditStore.AuditFilter(query.seriesId(), query.holderId(),
                 query.effectiveFrom(), query.effectiveTo(), query.recordedFrom(), query.recordedTo());
-        return new AuditPage(audit.find(generation, filter, query.page(), query.size()), query.page(), query.size(),
+        return new AuditPage(audit.find(generation, filter, query.newestFirst(), query.page(), query.size()), query.page(), query.size(),
                 audit.count(generation, filter));
     }
 

@@ -1,6 +1,7 @@
 package io.sartracker.query.replay;
 
 import io.sartracker.query.store.ProjectionGenerations;
+import io.sartracker.query.store.RebuildRequest;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -52,20 +53,23 @@ public class ProjectionRebuild {
         this.clock = clock;
     }
 
-    /** Starts rebuilding every projection not already being rebuilt. */
+    /**
+     * Starts rebuilding every projection not already being rebuilt: the processor's tokens are reset
+     * with a {@link RebuildRequest}, and each projection's reset handler opens its next generation in
+     * the same transaction.
+     */
     public synchronized List<Progress> start() {
-        long head = headIndex();
-        Instant now = clock.instant();
+        RebuildRequest request = new RebuildRequest(clock.instant(), headIndex());
         for (Projection projection : projections) {
+            if (generations.rebuild(projection.name()).isPresent()) {
+                continue;
+            }
             StreamingEventProcessor processor = processor(projection.name());
             processor.shutDown();
-            boolean begun = transactions.fetchInTransaction(() -> generations.beginRebuild(projection.name(), now, head,
-                    projection.tables().toArray(String[]::new))).isPresent();
-            if (begun) {
-                processor.resetTokens();
-                log.info("Rebuilding projection {} from the first event up to global index {}", projection.name(), head);
-            }
+            processor.resetTokens(request);
             processor.start();
+            log.info("Rebuilding projection {} from the first event up to global index {}", projection.name(),
+                    request.headIndex());
         }
         return progress();
     }
@@ -86,7 +90,7 @@ public class ProjectionRebuild {
         long done = Math.min(total, rebuild.get().committedIndex());
         if (done >= total) {
             transactions.executeInTransaction(() -> generations.completeRebuild(projection.name(),
-                    projection.tables().toArray(String[]::new)));
+                    projection.tables()));
             double seconds = Math.max(0.001, Duration.between(rebuild.get().startedAt(), clock.instant()).toMillis() / 1000.0);
             log.info("Rebuilt projection {}: {} events in {} s ({} events/s); generation {} is now active",
                     projection.name(), total, String.format("%.1f", seconds), String.format("%.0f", total / seconds),

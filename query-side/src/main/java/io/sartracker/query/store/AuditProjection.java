@@ -7,6 +7,7 @@ import io.sartracker.kernel.event.RightsInherited;
 import io.sartracker.kernel.event.SeriesEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -32,6 +33,12 @@ public class AuditProjection {
     public AuditProjection(AuditStore store, ProjectionGenerations generations) {
         this.store = store;
         this.generations = generations;
+    }
+
+    /** A rebuild starts: new events go to the next generation, which begins empty. */
+    @ResetHandler
+    void onReset(RebuildRequest request) {
+        generations.beginRebuild(AuditStore.PROJECTION, request.startedAt(), request.headIndex(), AuditStore.TABLES);
     }
 
     @EventHandler

@@ -15,7 +15,7 @@ import java.util.Set;
 /** The audit trail: one row per event, filterable by series, person and dates, in recording order. */
 public class AuditStore {
     public static final String PROJECTION = "audit";
-    static final String[] TABLES = {"audit_entry"};
+    public static final List<String> TABLES = List.of("audit_entry");
 
     private final JdbcTemplate jdbc;
 
@@ -53,14 +53,14 @@ public class AuditStore {
                         .toList());
     }
 
-    public List<AuditEntry> find(int generation, AuditFilter filter, int page, int size) {
+    public List<AuditEntry> find(int generation, AuditFilter filter, boolean newestFirst, int page, int size) {
         List<Object> args = new ArrayList<>();
         String where = where(generation, filter, args);
         args.add(size);
         args.add((long) page * size);
         return jdbc.query("select global_index, series_id, holder_id, person_id, event_type, effective_date,"
                         + " recorded_at, recorded_by, command, correlation_id, payload from audit_entry" + where
-                        + " order by global_index limit ? offset ?",
+                        + " order by global_index" + (newestFirst ? " desc" : "") + " limit ? offset ?",
                 (rs, n) -> new AuditEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(),
                         rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getString(9), rs.getString(10),

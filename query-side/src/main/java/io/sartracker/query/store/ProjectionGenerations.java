@@ -3,6 +3,7 @@ package io.sartracker.query.store;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -43,7 +44,7 @@ public class ProjectionGenerations {
     }
 
     /** @return the generation to build, empty when a rebuild is already under way */
-    public Optional<Integer> beginRebuild(String projection, Instant startedAt, long headIndex, String... tables) {
+    public Optional<Integer> beginRebuild(String projection, Instant startedAt, long headIndex, List<String> tables) {
         int next = active(projection) + 1;
         for (String table : tables) {
             jdbc.update("delete from " + table + " where generation = ?", next);
@@ -64,7 +65,7 @@ public class ProjectionGenerations {
                 globalIndex, projection, globalIndex);
     }
 
-    public void completeRebuild(String projection, String... tables) {
+    public void completeRebuild(String projection, List<String> tables) {
         int previous = active(projection);
         jdbc.update("update projection_generation set active_generation = building_generation,"
                 + " building_generation = null, rebuild_started_at = null, rebuild_head_index = null"

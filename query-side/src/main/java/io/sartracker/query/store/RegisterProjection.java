@@ -7,6 +7,7 @@ import io.sartracker.query.register.SeriesProjector;
 import io.sartracker.query.register.SeriesRegister;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -60,6 +61,12 @@ public class RegisterProjection {
                     changedHoldings.get(seriesId).stream().map(register::holding).toList()));
             generations.committed(RegisterStore.PROJECTION, lastIndex);
         }
+    }
+
+    /** A rebuild starts: new events go to the next generation, which begins empty. */
+    @ResetHandler
+    void onReset(RebuildRequest request) {
+        generations.beginRebuild(RegisterStore.PROJECTION, request.startedAt(), request.headIndex(), RegisterStore.TABLES);
     }
 
     @EventHandler

@@ -12,7 +12,7 @@ import java.util.Optional;
 /** The stored registers: one JSON document per series, and one row per holding for lookups. */
 public class RegisterStore {
     public static final String PROJECTION = "register";
-    static final String[] TABLES = {"series_view", "holding_view"};
+    public static final List<String> TABLES = List.of("series_view", "holding_view");
 
     private final JdbcTemplate jdbc;
 

@@ -58,8 +58,8 @@ public class QuerySideConfig {
                                         ProjectionGenerations generations, TransactionManager transactions,
                                         Clock clock) {
         return new ProjectionRebuild(List.of(
-                new ProjectionRebuild.Projection(RegisterStore.PROJECTION, List.of("series_view", "holding_view")),
-                new ProjectionRebuild.Projection(AuditStore.PROJECTION, List.of("audit_entry"))),
+                new ProjectionRebuild.Projection(RegisterStore.PROJECTION, RegisterStore.TABLES),
+                new ProjectionRebuild.Projection(AuditStore.PROJECTION, AuditStore.TABLES)),
                 processing, eventStore, generations, transactions, clock);
     }
 

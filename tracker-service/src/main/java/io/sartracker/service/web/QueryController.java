@@ -97,10 +97,15 @@ public class QueryController {
                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedFrom,
                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedTo,
+                         @RequestParam(defaultValue = "asc") String order,
                          @RequestParam(defaultValue = "0") int page,
                          @RequestParam(defaultValue = "100") int size) {
         requirePaging(page, size);
-        return queries.query(new FindAuditTrail(seriesId, holderId, from, to, recordedFrom, recordedTo, page, size),
+        if (!order.equals("asc") && !order.equals("desc")) {
+            throw new IllegalArgumentException("order is asc (recording order) or desc (newest first), was " + order);
+        }
+        return queries.query(new FindAuditTrail(seriesId, holderId, from, to, recordedFrom, recordedTo,
+                        order.equals("desc"), page, size),
                 ResponseTypes.instanceOf(AuditPage.class)).join();
     }
 
