@@ -90,7 +90,6 @@ public class StockAcquisitionRight {
     /** The book value per right used by every exercise (6); zero until a valuation is recorded. */
     private Yen allotmentAmountPerRight;
     private Valuation allotmentValuation;
-    private boolean restructured;
     /** Events reach only the holding they name (Axon's default would forward them to every holding). */
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<HolderId, Holding> holdings = new LinkedHashMap<>();
@@ -729,10 +728,6 @@ public class StockAcquisitionRight {
         return held;
     }
 
-    public boolean isRestructured() {
-        return restructured;
-    }
-
     // ---- event sourcing handlers: the only place state changes
 
     @EventSourcingHandler
@@ -779,6 +774,5 @@ public class StockAcquisitionRight {
         exercisePeriod = event.exercisePeriod();
         sharesPerRight = sharesPerRight.with(event.effectiveDate(), event.sharesPerRightAfter(),
                 AdjustmentCause.RESTRUCTURING);
-        restructured = true;
     }
 }

@@ -148,7 +148,6 @@ class RestructuringAndAcquisitionTest {
                         SharesPerRight.of(85), Yen.of(1), new ExerciseWindow(day("2020-07-01"), PERIOD_END),
                         Rights.of(45)))
                 .expectState(series -> {
-                    assertThat(series.isRestructured()).isTrue();
                     assertThat(series.issuerId()).isEqualTo(NEWCO);
                     assertThat(series.totals().outstanding()).isEqualTo(Rights.of(45));
                 });

@@ -48,9 +48,7 @@ public record HistoryWindow(LocalDate asOf, Instant knownAt) {
                 : history.stream().filter(e -> !e.recordedAt().isAfter(knownAt)).toList();
         List<RecordedEvent> chosen = asOf == null ? known
                 : withoutReversedFacts(known).stream().filter(e -> !e.effectiveDate().isAfter(asOf)).toList();
-        SeriesRegister register = SeriesProjector.empty();
-        chosen.forEach(e -> SeriesProjector.apply(register, e.payload()));
-        return register;
+        return SeriesProjector.fold(chosen.stream().map(RecordedEvent::payload).toList());
     }
 
     /**

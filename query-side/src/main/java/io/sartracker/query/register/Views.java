@@ -54,16 +54,16 @@ public final class Views {
         List<HoldingView> holders = series.holdings().stream().map(h -> holding(series, h, on)).toList();
         List<ExerciseRecord> exercises = series.holdings().stream().flatMap(h -> h.exercises().stream()).toList();
         return new RegisterView(series.seriesId(), series.issuerId(), on, series.terms(),
-                sum(holders.stream().mapToLong(HoldingView::rightsAllotted)),
-                sum(holders.stream().mapToLong(HoldingView::rightsHeld)),
-                sum(holders.stream().mapToLong(HoldingView::rightsExercised)),
-                sum(holders.stream().mapToLong(HoldingView::rightsLapsed)),
-                sum(holders.stream().mapToLong(HoldingView::rightsAcquired)),
+                holders.stream().mapToLong(HoldingView::rightsAllotted).sum(),
+                holders.stream().mapToLong(HoldingView::rightsHeld).sum(),
+                holders.stream().mapToLong(HoldingView::rightsExercised).sum(),
+                holders.stream().mapToLong(HoldingView::rightsLapsed).sum(),
+                holders.stream().mapToLong(HoldingView::rightsAcquired).sum(),
                 series.sharesPerRightOn(on), series.sharesPerRightHistory(), series.allotmentAmountPerRight(),
-                sum(exercises.stream().mapToLong(ExerciseRecord::sharesDelivered)),
-                sum(exercises.stream().mapToLong(ExerciseRecord::amountPaidIn)),
-                sum(exercises.stream().mapToLong(ExerciseRecord::capitalStockIncrease)),
-                sum(exercises.stream().mapToLong(ExerciseRecord::capitalReserveIncrease)),
+                exercises.stream().mapToLong(ExerciseRecord::sharesDelivered).sum(),
+                exercises.stream().mapToLong(ExerciseRecord::amountPaidIn).sum(),
+                exercises.stream().mapToLong(ExerciseRecord::capitalStockIncrease).sum(),
+                exercises.stream().mapToLong(ExerciseRecord::capitalReserveIncrease).sum(),
                 replacedBy(series, on), holders);
     }
 
@@ -82,9 +82,5 @@ public final class Views {
     private static String replacedBy(SeriesRegister series, LocalDate on) {
         return series.restructuredOn() != null && !on.isBefore(series.restructuredOn())
                 ? series.restructuredCompanyName() : null;
-    }
-
-    private static long sum(java.util.stream.LongStream values) {
-        return values.sum();
     }
 }
