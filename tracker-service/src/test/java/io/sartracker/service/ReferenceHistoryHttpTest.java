@@ -153,6 +153,29 @@ class ReferenceHistoryHttpTest {
         assertThat(again.get("detail").asText()).isNotBlank();
     }
 
+    @Test
+    @Order(3)
+    void recordsARoleChangeAndReversesADepartureAcrossTheIssuer() throws Exception {
+        JsonNode promoted = body(post("/issuers/IIJ/role-changes",
+                "{\"holderId\": \"E01\", \"newRole\": \"DIRECTOR\", \"changeDate\": \"2024-06-20\"}"));
+        assertThat(promoted.at("/events/0/type").asText()).isEqualTo("HolderRoleChanged");
+        assertThat(promoted.at("/events/0/payload/previousRole").asText()).isEqualTo("EXECUTIVE_OFFICER");
+
+        body(post("/issuers/IIJ/departures",
+                "{\"holderId\": \"D03\", \"departureDate\": \"2024-06-28\", \"reason\": \"END_OF_TERM\"}"));
+        JsonNode reversed = body(post("/issuers/IIJ/reversals", """
+                {"personId": "D03", "fact": "DEPARTURE", "reason": "re-elected at the same meeting",
+                 "reversedOn": "2024-06-29"}"""));
+        assertThat(reversed.at("/events/0/type").asText()).isEqualTo("FactReversed");
+        assertThat(reversed.at("/events/0/payload/fact").asText()).isEqualTo("DEPARTURE");
+        problem(post("/issuers/IIJ/reversals",
+                        "{\"personId\": \"D03\", \"fact\": \"DEPARTURE\", \"reason\": \"again\"}"),
+                HttpStatus.UNPROCESSABLE_ENTITY, "NOTHING_TO_REVERSE");
+        problem(post("/issuers/IIJ/reversals",
+                        "{\"personId\": \"D03\", \"fact\": \"EXERCISE\", \"reason\": \"wrong kind\"}"),
+                HttpStatus.BAD_REQUEST, "INVALID_INPUT");
+    }
+
     private ResponseEntity<String> post(String path, String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);

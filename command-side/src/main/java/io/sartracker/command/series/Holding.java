@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.sartracker.kernel.event.FactReversed;
 import io.sartracker.kernel.event.HolderDied;
 import io.sartracker.kernel.event.HolderLeftOffice;
+import io.sartracker.kernel.event.HolderRoleChanged;
 import io.sartracker.kernel.event.RightsAcquired;
 import io.sartracker.kernel.event.RightsExercised;
 import io.sartracker.kernel.event.RightsInherited;
@@ -65,17 +66,24 @@ class Holding {
         facts.replaceAll(fact -> fact.withBefore(fact.before().withMoreRights(rights)));
     }
 
+    /** Still in office, in the other role; like an allotment, not a fact a reversal takes back. */
+    @EventSourcingHandler
+    void on(HolderRoleChanged event) {
+        state = state.withRole(event.newRole());
+        facts.replaceAll(fact -> fact.withBefore(fact.before().withRole(event.newRole())));
+    }
+
     @EventSourcingHandler
     void on(HolderLeftOffice event) {
-        remember(ReversibleFact.DEPARTURE, "departure from office on " + event.departureDate(), event.departureDate(),
-                Rights.NONE, Rights.NONE);
+        remember(ReversibleFact.DEPARTURE, event.holderId(), "departure from office on " + event.departureDate(),
+                event.departureDate(), Rights.NONE, Rights.NONE);
         state = state.leftOffice(event.departureDate(), event.window(), event.lapseDate());
     }
 
     @EventSourcingHandler
     void on(HolderDied event) {
-        remember(ReversibleFact.DEATH, "death of " + event.deceasedId() + " on " + event.dateOfDeath(),
-                event.dateOfDeath(), Rights.NONE,
+        remember(ReversibleFact.DEATH, event.deceasedId(), "death of " + event.deceasedId() + " on "
+                        + event.dateOfDeath(), event.dateOfDeath(), Rights.NONE,
                 event.outcome() == HolderDied.Outcome.RIGHTS_LAPSE ? event.rights() : Rights.NONE);
         state = event.deceasedId().equals(state.holderId())
                 ? state.allotteeDied(event.dateOfDeath(), event.outcome() == HolderDied.Outcome.AWAITING_HEIR)
@@ -84,15 +92,15 @@ class Holding {
 
     @EventSourcingHandler
     void on(RightsInherited event) {
-        remember(ReversibleFact.INHERITANCE, "inheritance by " + event.heirId() + " on " + event.inheritanceDate(),
-                event.inheritanceDate(), Rights.NONE, Rights.NONE);
+        remember(ReversibleFact.INHERITANCE, event.heirId(), "inheritance by " + event.heirId() + " on "
+                + event.inheritanceDate(), event.inheritanceDate(), Rights.NONE, Rights.NONE);
         state = state.inherited(event.heirId(), event.inheritanceDate(), event.window(), event.lapseDate());
     }
 
     @EventSourcingHandler
     void on(RightsExercised event) {
-        remember(ReversibleFact.EXERCISE, "exercise of " + event.rights() + " rights on " + event.exerciseDate(),
-                event.exerciseDate(), event.rights(), Rights.NONE);
+        remember(ReversibleFact.EXERCISE, event.exercisedBy(), "exercise of " + event.rights() + " rights on "
+                + event.exerciseDate(), event.exerciseDate(), event.rights(), Rights.NONE);
         state = state.exercised(event.rights(), event.exerciseDate());
     }
 
@@ -100,15 +108,16 @@ class Holding {
     void on(RightsLapsed event) {
         // The lapse on an heir's death belongs to the death: reversing the death restores the rights.
         if (event.reason() != LapseReason.HEIR_DIED) {
-            remember(null, "lapse on " + event.lapseDate(), event.lapseDate(), Rights.NONE, Rights.NONE);
+            remember(null, event.holderId(), "lapse on " + event.lapseDate(), event.lapseDate(), Rights.NONE,
+                    Rights.NONE);
         }
         state = state.lapsedAll(event.lapseDate());
     }
 
     @EventSourcingHandler
     void on(RightsAcquired event) {
-        remember(null, "acquisition by the company on " + event.acquisitionDate(), event.acquisitionDate(),
-                Rights.NONE, Rights.NONE);
+        remember(null, event.holderId(), "acquisition by the company on " + event.acquisitionDate(),
+                event.acquisitionDate(), Rights.NONE, Rights.NONE);
         state = state.acquiredAll(event.acquisitionDate());
     }
 
@@ -117,9 +126,19 @@ class Holding {
         state = facts.remove(facts.size() - 1).before();
     }
 
-    private void remember(ReversibleFact kind, String description, LocalDate date, Rights exercised,
-                          Rights lapsedWithIt) {
-        facts.add(new RecordedFact(kind, description, date, state, exercised, lapsedWithIt));
+    private void remember(ReversibleFact kind, HolderId person, String description, LocalDate date,
+                          Rights exercised, Rights lapsedWithIt) {
+        facts.add(new RecordedFact(kind, person, description, date, state, exercised, lapsedWithIt));
+    }
+
+    /** Whether the person's fact of that kind is among the holding's facts that could still be reversed. */
+    boolean hasReversible(ReversibleFact kind, HolderId person) {
+        for (int i = facts.size() - 1; i >= 0 && facts.get(i).reversible() != null; i--) {
+            if (facts.get(i).is(kind, person)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Value equality, so that Axon's fixtures can check that sourcing rebuilds the same holding. */

@@ -62,6 +62,12 @@ record HoldingState(
                 latestFactDate, latestExerciseDate);
     }
 
+    HoldingState withRole(Role newRole) {
+        return new HoldingState(holderId, newRole, status, allotted, held, exercised, lapsed, acquired, departureDate,
+                dateOfDeath, heirId, inheritanceDate, dateOfHeirsDeath, window, lapseDate, latestFactDate,
+                latestExerciseDate);
+    }
+
     HoldingState leftOffice(LocalDate date, ExerciseWindow window, LocalDate lapseDate) {
         return new HoldingState(holderId, role, HoldingStatus.LEFT_OFFICE, allotted, held, exercised, lapsed, acquired,
                 date, dateOfDeath, heirId, inheritanceDate, dateOfHeirsDeath, window, lapseDate, date,

@@ -20,14 +20,17 @@ import io.sartracker.kernel.command.IssueSeries;
 import io.sartracker.kernel.command.RecordDeath;
 import io.sartracker.kernel.command.RecordDepartureFromOffice;
 import io.sartracker.kernel.command.RecordDueLapses;
+import io.sartracker.kernel.command.RecordRoleChange;
 import io.sartracker.kernel.command.RecordShareConsolidation;
 import io.sartracker.kernel.command.RecordShareSplit;
 import io.sartracker.kernel.command.RestructureSeries;
+import io.sartracker.kernel.command.ReverseFactOfPerson;
 import io.sartracker.kernel.command.ReverseLatestFact;
 import io.sartracker.kernel.command.TransferRights;
 import io.sartracker.kernel.event.FactReversed;
 import io.sartracker.kernel.event.HolderDied;
 import io.sartracker.kernel.event.HolderLeftOffice;
+import io.sartracker.kernel.event.HolderRoleChanged;
 import io.sartracker.kernel.event.RightsAcquired;
 import io.sartracker.kernel.event.RightsAllotted;
 import io.sartracker.kernel.event.RightsExercised;
@@ -645,6 +648,47 @@ public class StockAcquisitionRight {
         }
         apply(new FactReversed(seriesId, command.holderId(), latest.reversible(), latest.date(), command.reason(),
                 command.reversedOn(), latest.exercised(), latest.lapsedWithIt()));
+    }
+
+    /**
+     * Reverses the person's departure or death in this series, where it is the holding's latest fact.
+     *
+     * @return the number of holdings in which it was reversed
+     */
+    public int reverseFactOfPerson(ReverseFactOfPerson command) {
+        int reversed = 0;
+        for (Holding holding : List.copyOf(holdings.values())) {
+            if (!holding.hasReversible(command.fact(), command.personId())) {
+                continue;
+            }
+            RecordedFact latest = holding.latestFact().orElseThrow();
+            if (!latest.is(command.fact(), command.personId())) {
+                throw RuleViolation.of(RuleCode.LATER_FACT_RECORDED,
+                        "The " + latest.description() + " was recorded after it in series " + seriesId
+                                + "; reverse that first.",
+                        "seriesId", seriesId, "holderId", holding.holderId(), "latestFact", latest.description(),
+                        "factDate", latest.date());
+            }
+            apply(new FactReversed(seriesId, holding.holderId(), latest.reversible(), latest.date(),
+                    command.reason(), command.reversedOn(), latest.exercised(), latest.lapsedWithIt()));
+            reversed++;
+        }
+        return reversed;
+    }
+
+    // ---- office (RULES.md 3); called for every series of the person
+
+    /** @return the number of holdings whose role changed */
+    public int recordRoleChange(RecordRoleChange command) {
+        Holding holding = holdings.get(command.holderId());
+        if (holding == null || holding.state().status() != HoldingStatus.IN_OFFICE || holding.state().allotteeDied()
+                || holding.state().role() == command.newRole()) {
+            return 0;
+        }
+        requireNotBeforeLatestFact(holding.state(), command.changeDate(), "change of role");
+        apply(new HolderRoleChanged(seriesId, command.holderId(), holding.state().role(), command.newRole(),
+                command.changeDate()));
+        return 1;
     }
 
     // ---- shared checks and figures

@@ -5,8 +5,12 @@ import io.sartracker.kernel.command.AllotRights;
 import io.sartracker.kernel.command.ExerciseRights;
 import io.sartracker.kernel.command.IssueSeries;
 import io.sartracker.kernel.command.RecordDepartureFromOffice;
+import io.sartracker.kernel.command.RecordRoleChange;
+import io.sartracker.kernel.command.ReverseFactOfPerson;
+import io.sartracker.kernel.event.FactReversed;
 import io.sartracker.kernel.event.HolderDied;
 import io.sartracker.kernel.event.HolderLeftOffice;
+import io.sartracker.kernel.event.HolderRoleChanged;
 import io.sartracker.kernel.event.RightsAllotted;
 import io.sartracker.kernel.event.SharesPerRightAdjusted;
 import io.sartracker.kernel.model.AdjustmentCause;
@@ -14,6 +18,7 @@ import io.sartracker.kernel.model.DepartureReason;
 import io.sartracker.kernel.model.ExerciseWindow;
 import io.sartracker.kernel.model.IssuerId;
 import io.sartracker.kernel.model.Ratio;
+import io.sartracker.kernel.model.ReversibleFact;
 import io.sartracker.kernel.model.Rights;
 import io.sartracker.kernel.model.Role;
 import io.sartracker.kernel.model.SeriesId;
@@ -208,5 +213,77 @@ class IssuerFanOutTest {
         assertThat(events(S)).hasSize(2); // issued and allotted only: the first series' adjustment rolled back
         assertThat(events(S).get(1)).isInstanceOf(RightsAllotted.class);
         assertThat(events(S6)).hasSize(5);
+    }
+
+    @Test
+    void aDepartureRecordedInErrorIsReversedInEverySeriesOfThePerson() {
+        allotInBothSeries();
+        send(departure(D01, "2020-06-25"));
+        List<SeriesId> reversed = send(new ReverseFactOfPerson(I, D01, ReversibleFact.DEPARTURE,
+                "the director was reappointed", LocalDate.of(2020, 6, 26)));
+        assertThat(reversed).containsExactly(S, S6);
+        assertThat(events(S).get(events(S).size() - 1)).isEqualTo(new FactReversed(S, D01, ReversibleFact.DEPARTURE,
+                LocalDate.of(2020, 6, 25), "the director was reappointed", LocalDate.of(2020, 6, 26), Rights.NONE,
+                Rights.NONE));
+        assertThat(rejected(ExerciseRights.ofRights(S6, D01, LocalDate.of(2020, 6, 30), 1)).code())
+                .as("back in office in every series").isEqualTo(RuleCode.HOLDER_IN_OFFICE);
+    }
+
+    @Test
+    void aPersonsReversalIsRejectedInEverySeriesWhenOneHasALaterFact() {
+        allotInBothSeries();
+        send(departure(D01, "2020-06-25"));
+        send(ExerciseRights.ofRights(S6, D01, LocalDate.of(2020, 6, 30), 1));
+        int before = events(S).size();
+        RuleViolation violation = rejected(new ReverseFactOfPerson(I, D01, ReversibleFact.DEPARTURE, "error",
+                LocalDate.of(2020, 7, 1)));
+        assertThat(violation.code()).isEqualTo(RuleCode.LATER_FACT_RECORDED);
+        assertThat(violation.figures()).containsEntry("seriesId", S6);
+        assertThat(events(S)).as("nothing recorded in the other series either").hasSize(before);
+    }
+
+    @Test
+    void aReversalOfADeathThatWasNeverRecordedIsRejected() {
+        allotInBothSeries();
+        send(departure(D01, "2020-06-25"));
+        RuleViolation violation = rejected(new ReverseFactOfPerson(I, D01, ReversibleFact.DEATH, "error",
+                LocalDate.of(2020, 7, 1)));
+        assertThat(violation.code()).isEqualTo(RuleCode.NOTHING_TO_REVERSE);
+    }
+
+    @Test
+    void anHeirsDeathIsReversedAsTheHeirsNotTheAllottees() {
+        send(director(D01, 30));
+        send(death(D01, "2021-06-01"));
+        send(inherit(D01, HEIR, "2021-08-31"));
+        send(death(HEIR, "2021-10-15"));
+        assertThat(rejected(new ReverseFactOfPerson(I, D01, ReversibleFact.DEATH, "error",
+                LocalDate.of(2021, 10, 20))).code()).as("the allottee's death lies under the inheritance")
+                .isEqualTo(RuleCode.LATER_FACT_RECORDED);
+        List<SeriesId> reversed = send(new ReverseFactOfPerson(I, HEIR, ReversibleFact.DEATH,
+                "the heir is alive", LocalDate.of(2021, 10, 20)));
+        assertThat(reversed).containsExactly(S);
+        send(exercise(D01, "2021-10-21", 30));
+    }
+
+    @Test
+    void anOfficerMadeADirectorKeepsOfficeAndNoWindowOpens() {
+        send(officer(E01, 20));
+        send(new AllotRights(S6, E01, Role.EXECUTIVE_OFFICER, Rights.of(10), LocalDate.of(2016, 7, 13)));
+        List<SeriesId> changed = send(new RecordRoleChange(I, E01, Role.DIRECTOR, LocalDate.of(2019, 6, 20)));
+        assertThat(changed).containsExactly(S, S6);
+        assertThat(events(S).get(events(S).size() - 1)).isEqualTo(new HolderRoleChanged(S, E01,
+                Role.EXECUTIVE_OFFICER, Role.DIRECTOR, LocalDate.of(2019, 6, 20)));
+        assertThat(rejected(exercise(E01, "2019-06-25", 1)).code()).isEqualTo(RuleCode.HOLDER_IN_OFFICE);
+        assertThat(rejected(new RecordRoleChange(I, E01, Role.DIRECTOR, LocalDate.of(2019, 7, 1))).code())
+                .as("already a director everywhere").isEqualTo(RuleCode.ROLE_UNCHANGED);
+    }
+
+    @Test
+    void aRoleChangeIsNotRecordedForAHolderWhoLeftOffice() {
+        send(officer(E01, 20));
+        send(departure(E01, "2020-06-25"));
+        assertThat(rejected(new RecordRoleChange(I, E01, Role.DIRECTOR, LocalDate.of(2020, 6, 26))).code())
+                .isEqualTo(RuleCode.ROLE_UNCHANGED);
     }
 }

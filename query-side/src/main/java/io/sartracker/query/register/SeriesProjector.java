@@ -5,6 +5,7 @@ import io.sartracker.kernel.event.AllotmentAmountDetermined;
 import io.sartracker.kernel.event.FactReversed;
 import io.sartracker.kernel.event.HolderDied;
 import io.sartracker.kernel.event.HolderLeftOffice;
+import io.sartracker.kernel.event.HolderRoleChanged;
 import io.sartracker.kernel.event.RightsAcquired;
 import io.sartracker.kernel.event.RightsAllotted;
 import io.sartracker.kernel.event.RightsExercised;
@@ -58,6 +59,10 @@ public final class SeriesProjector {
             valuation(r, e.valuation());
         } else if (event instanceof AllotmentAmountCorrected e) {
             valuation(r, e.valuation());
+        } else if (event instanceof HolderRoleChanged e) {
+            HoldingRecord h = r.holdings.get(e.holderId().value());
+            h.role = e.newRole();
+            h.earlier.forEach(before -> before.role = e.newRole());
         } else if (event instanceof HolderLeftOffice e) {
             HoldingRecord h = remember(r, e.holderId().value());
             h.status = HoldingStatus.LEFT_OFFICE;

@@ -22,6 +22,8 @@ public enum RuleCode {
     /** RULES 3: a holder in office cannot exercise (11)-2. */
     HOLDER_IN_OFFICE(Kind.RULE),
     HOLDER_NOT_IN_OFFICE(Kind.RULE),
+    /** RULES 3: a role change to the role already held records nothing. */
+    ROLE_UNCHANGED(Kind.RULE),
     /** RULES 4, 5, 6: the exercise date lies outside the window that applies. */
     OUTSIDE_EXERCISE_WINDOW(Kind.RULE),
     /** (5): the exercise date lies outside the exercise period. */

@@ -3,10 +3,14 @@ package io.sartracker.service.web;
 import io.sartracker.kernel.command.RecordDeath;
 import io.sartracker.kernel.command.RecordDepartureFromOffice;
 import io.sartracker.kernel.command.RecordShareConsolidation;
+import io.sartracker.kernel.command.RecordRoleChange;
 import io.sartracker.kernel.command.RecordShareSplit;
+import io.sartracker.kernel.command.ReverseFactOfPerson;
 import io.sartracker.kernel.model.IssuerId;
 import io.sartracker.service.web.Requests.DeathRequest;
 import io.sartracker.service.web.Requests.DepartureRequest;
+import io.sartracker.service.web.Requests.PersonReversalRequest;
+import io.sartracker.service.web.Requests.RoleChangeRequest;
 import io.sartracker.service.web.Requests.ShareConsolidationRequest;
 import io.sartracker.service.web.Requests.ShareSplitRequest;
 import org.springframework.http.ResponseEntity;
@@ -17,6 +21,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
+import java.time.LocalDate;
+
 /**
  * Facts of the issuer: office is held at the issuer and splits apply to all its shares, so each of
  * these is recorded once and applied to every series it concerns.
@@ -25,9 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/issuers/{issuerId}")
 public class IssuerController {
     private final CommandSender sender;
+    private final Clock clock;
 
-    public IssuerController(CommandSender sender) {
+    public IssuerController(CommandSender sender, Clock clock) {
         this.sender = sender;
+        this.clock = clock;
     }
 
     @PostMapping("/departures")
@@ -42,6 +51,22 @@ public class IssuerController {
                                           @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
         return SeriesController.created(sender.send(new RecordDeath(IssuerId.of(issuerId), request.personId(),
                 request.dateOfDeath()), by));
+    }
+
+    @PostMapping("/role-changes")
+    public ResponseEntity<Recorded> roleChange(@PathVariable String issuerId, @RequestBody RoleChangeRequest request,
+                                               @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
+        return SeriesController.created(sender.send(new RecordRoleChange(IssuerId.of(issuerId), request.holderId(),
+                request.newRole(), request.changeDate()), by));
+    }
+
+    /** Reverses a departure or a death recorded in error, in every series of the person. */
+    @PostMapping("/reversals")
+    public ResponseEntity<Recorded> reversal(@PathVariable String issuerId, @RequestBody PersonReversalRequest request,
+                                             @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
+        LocalDate reversedOn = request.reversedOn() != null ? request.reversedOn() : LocalDate.now(clock);
+        return SeriesController.created(sender.send(new ReverseFactOfPerson(IssuerId.of(issuerId), request.personId(),
+                request.fact(), request.reason(), reversedOn), by));
     }
 
     @PostMapping("/share-splits")

@@ -6,6 +6,7 @@ import io.sartracker.kernel.model.HolderId;
 import io.sartracker.kernel.model.IssuerId;
 import io.sartracker.kernel.model.Ratio;
 import io.sartracker.kernel.model.RestructuringKind;
+import io.sartracker.kernel.model.ReversibleFact;
 import io.sartracker.kernel.model.Rights;
 import io.sartracker.kernel.model.Role;
 import io.sartracker.kernel.model.SeriesId;
@@ -32,6 +33,12 @@ final class Requests {
     }
 
     record DeathRequest(HolderId personId, LocalDate dateOfDeath) {
+    }
+
+    record RoleChangeRequest(HolderId holderId, Role newRole, LocalDate changeDate) {
+    }
+
+    record PersonReversalRequest(HolderId personId, ReversibleFact fact, String reason, LocalDate reversedOn) {
     }
 
     /** {@code heirId} for the one heir; {@code heirIds} is accepted so that a list of several is refused by rule. */
