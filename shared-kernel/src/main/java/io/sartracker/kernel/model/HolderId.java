@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  */
 public record HolderId(String value) {
     public HolderId {
-        value = Require.text(value, "holderId");
+        value = Require.identifier(value, "holderId");
     }
 
     @JsonCreator

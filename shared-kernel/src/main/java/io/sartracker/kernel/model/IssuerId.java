@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /** Identifies the issuing company. Office is held at the issuer, and splits apply issuer-wide. */
 public record IssuerId(String value) {
     public IssuerId {
-        value = Require.text(value, "issuerId");
+        value = Require.identifier(value, "issuerId");
     }
 
     @JsonCreator

@@ -1,7 +1,11 @@
 package io.sartracker.kernel.model;
 
+import java.util.regex.Pattern;
+
 /** Argument checks shared by the value objects; a failure is bad input, never a rule of the terms. */
 public final class Require {
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
     private Require() {
     }
 
@@ -10,6 +14,16 @@ public final class Require {
             throw new IllegalArgumentException(name + " must not be blank");
         }
         return value.strip();
+    }
+
+    /** Identifiers travel in URLs and key columns: letters, digits and . _ : - only, at most 64 of them. */
+    public static String identifier(String value, String name) {
+        String text = text(value, name);
+        if (!IDENTIFIER.matcher(text).matches()) {
+            throw new IllegalArgumentException(name + " must be 1 to 64 letters, digits or . _ : -, was '"
+                    + (text.length() > 70 ? text.substring(0, 70) + "..." : text) + "'");
+        }
+        return text;
     }
 
     public static <T> T present(T value, String name) {

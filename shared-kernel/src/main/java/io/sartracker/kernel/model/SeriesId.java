@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /** Identifies one series of stock acquisition rights (one board issuance). */
 public record SeriesId(String value) {
     public SeriesId {
-        value = Require.text(value, "seriesId");
+        value = Require.identifier(value, "seriesId");
     }
 
     @JsonCreator

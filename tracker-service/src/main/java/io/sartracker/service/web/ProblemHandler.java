@@ -22,6 +22,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
+import java.time.DateTimeException;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -72,6 +73,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         IllegalArgumentException invalid = causeOfType(e, IllegalArgumentException.class);
         if (invalid != null) {
             return invalidInput(invalid);
+        }
+        if (causeOfType(e, ArithmeticException.class) != null || causeOfType(e, DateTimeException.class) != null) {
+            return problem(RuleCode.INVALID_INPUT, "A number or date in the request is too large to compute with;"
+                    + " check the figures.", Map.of());
         }
         log.error("Unexpected failure", e);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
