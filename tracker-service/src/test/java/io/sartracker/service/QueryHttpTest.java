@@ -107,6 +107,16 @@ class QueryHttpTest {
         assertThat(badPage.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
+    @Test
+    void theApiIsDescribedForClients() throws Exception {
+        JsonNode paths = get("/v3/api-docs").get("paths");
+        assertThat(paths.has("/series/{seriesId}/exercises")).isTrue();
+        assertThat(paths.has("/issuers/{issuerId}/departures")).isTrue();
+        assertThat(paths.has("/series/{seriesId}/allotment-amount/preview")).isTrue();
+        assertThat(paths.has("/holders/{personId}")).isTrue();
+        assertThat(paths.has("/projections/rebuild")).isTrue();
+    }
+
     private JsonNode await(String path, Predicate<JsonNode> done) throws Exception {
         long deadline = System.nanoTime() + BOUND.toNanos();
         JsonNode last = null;
