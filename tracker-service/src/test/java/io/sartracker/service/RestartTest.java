@@ -1,13 +1,17 @@
 package io.sartracker.service;
 
+import io.sartracker.command.series.StockAcquisitionRight;
 import io.sartracker.kernel.command.ExerciseRights;
 import io.sartracker.kernel.command.RecordDepartureFromOffice;
 import io.sartracker.kernel.model.DepartureReason;
+import io.sartracker.kernel.model.Rights;
 import io.sartracker.kernel.rule.RuleCode;
 import io.sartracker.kernel.rule.RuleViolation;
 import io.sartracker.service.reference.ReferenceHistory;
 import io.sartracker.service.web.CommandSender;
 import io.sartracker.service.web.Recorded;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,6 +40,14 @@ class RestartTest {
             assertThat(eventCount(second)).as("the reference history is not loaded twice")
                     .isEqualTo(ReferenceHistory.commands().size());
             assertThat(snapshotCount(second)).as("snapshots were taken").isPositive();
+            DomainEventMessage<?> snapshot = second.getBean(EventStore.class)
+                    .readEvents(ReferenceHistory.SERIES.value()).asStream().findFirst().orElseThrow();
+            assertThat(snapshot.getPayload()).as("the snapshot reads back with Jackson")
+                    .isInstanceOfSatisfying(StockAcquisitionRight.class, series -> {
+                        assertThat(series.issuerId()).isEqualTo(ReferenceHistory.ISSUER);
+                        assertThat(series.totals().allotted()).isEqualTo(Rights.of(230));
+                        assertThat(series.rightsHeld()).containsEntry(ReferenceHistory.director(2), Rights.of(25));
+                    });
             CommandSender sender = second.getBean(CommandSender.class);
             sender.send(new RecordDepartureFromOffice(ReferenceHistory.ISSUER, ReferenceHistory.director(2),
                     LocalDate.of(2024, 3, 31), DepartureReason.RESIGNATION), "bob");
@@ -47,7 +59,7 @@ class RestartTest {
                     ReferenceHistory.director(2), LocalDate.of(2024, 4, 6), 16), "bob"))
                     .isInstanceOfSatisfying(RuleViolation.class, v -> {
                         assertThat(v.code()).isEqualTo(RuleCode.EXCEEDS_RIGHTS_HELD);
-                        assertThat(v.figures()).containsEntry("rightsHeld", io.sartracker.kernel.model.Rights.of(15));
+                        assertThat(v.figures()).containsEntry("rightsHeld", Rights.of(15));
                     });
         }
 
