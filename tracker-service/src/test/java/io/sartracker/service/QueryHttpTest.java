@@ -99,6 +99,12 @@ class QueryHttpTest {
         assertThat(csv.getBody().lines()).hasSize(1 + 18);
         assertThat(csv.getBody()).contains("IIJ-SAR-5,2023-06-28,D01,D01,DIRECTOR,WINDOW_OPEN,30,30,0,0,0,800,24000,2023-06-24,2023-07-03");
 
+        JsonNode list = get("/series?issuerId=IIJ");
+        assertThat(list.at("/series/0/seriesId").asText()).isEqualTo("IIJ-SAR-5");
+        assertThat(list.at("/series/0/allotted").asLong()).isEqualTo(230);
+        assertThat(list.at("/series/0/sharesPerRightInForce").asLong()).isEqualTo(800);
+        assertThat(get("/series?issuerId=OTHER").get("series")).isEmpty();
+
         ResponseEntity<String> unknown = http.getForEntity("/series/NOPE/register", String.class);
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         ResponseEntity<String> badDate = http.getForEntity("/series/IIJ-SAR-5/register?asOf=yesterday", String.class);

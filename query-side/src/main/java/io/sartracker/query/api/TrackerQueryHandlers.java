@@ -5,6 +5,7 @@ import io.sartracker.kernel.query.FindAuditTrail;
 import io.sartracker.kernel.query.FindHolder;
 import io.sartracker.kernel.query.FindOpenWindows;
 import io.sartracker.kernel.query.FindRegister;
+import io.sartracker.kernel.query.FindSeries;
 import io.sartracker.kernel.rule.RuleCode;
 import io.sartracker.kernel.rule.RuleViolation;
 import io.sartracker.query.history.HistoryWindow;
@@ -74,6 +75,29 @@ public class TrackerQueryHandlers {
                     + (query.asOf() != null ? " as of " + query.asOf() : "") + ".", "holderId", person);
         }
         return new HolderView(person, on, query.knownAt(), holdings);
+    }
+
+    /** One line per series: what it is and where its rights stand today. */
+    public record SeriesSummary(String seriesId, String issuerId, String name, long allotted, long outstanding,
+                                long exercised, long lapsed, long acquired, long sharesPerRightInForce,
+                                String replacedBy) {
+    }
+
+    public record SeriesList(List<SeriesSummary> series) {
+    }
+
+    @QueryHandler
+    public SeriesList series(FindSeries query) {
+        LocalDate today = LocalDate.now(clock);
+        int generation = registerGeneration();
+        return new SeriesList(registers.allSeries(generation).stream()
+                .flatMap(id -> registers.load(generation, id).stream())
+                .filter(r -> query.issuerId() == null || query.issuerId().equals(r.issuerId()))
+                .map(r -> Views.register(r, today))
+                .map(v -> new SeriesSummary(v.seriesId(), v.issuerId(), v.terms().name(), v.allotted(),
+                        v.outstanding(), v.exercised(), v.lapsed(), v.acquired(), v.sharesPerRightInForce(),
+                        v.replacedBy()))
+                .toList());
     }
 
     @QueryHandler

@@ -6,7 +6,9 @@ import io.sartracker.kernel.query.FindAuditTrail;
 import io.sartracker.kernel.query.FindHolder;
 import io.sartracker.kernel.query.FindOpenWindows;
 import io.sartracker.kernel.query.FindRegister;
+import io.sartracker.kernel.query.FindSeries;
 import io.sartracker.query.api.TrackerQueryHandlers.HolderView;
+import io.sartracker.query.api.TrackerQueryHandlers.SeriesList;
 import io.sartracker.query.api.TrackerQueryHandlers.AuditPage;
 import io.sartracker.query.api.TrackerQueryHandlers.WindowPage;
 import io.sartracker.query.register.Views;
@@ -45,6 +47,11 @@ public class QueryController {
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
         return queries.query(new FindHolder(HolderId.of(personId), asOf, knownAt),
                 ResponseTypes.instanceOf(HolderView.class)).join();
+    }
+
+    @GetMapping("/series")
+    public SeriesList series(@RequestParam(required = false) String issuerId) {
+        return queries.query(new FindSeries(issuerId), ResponseTypes.instanceOf(SeriesList.class)).join();
     }
 
     @GetMapping("/series/{seriesId}/register")
