@@ -334,17 +334,21 @@ public class StockAcquisitionRight {
     public void handle(ExerciseRights command) {
         HoldingState state = holding(command.holderId()).state();
         LocalDate date = command.exerciseDate();
-        requireExercisable(state, command.holderId());
+        boolean madeBeforeRecordedDeath = madeBeforeRecordedDeath(state, date);
+        if (!madeBeforeRecordedDeath) {
+            requireExercisable(state, command.holderId());
+        }
+        ExerciseWindow window = madeBeforeRecordedDeath ? state.departureWindow() : state.window();
         if (!exercisePeriod.contains(date)) {
             throw RuleViolation.of(RuleCode.OUTSIDE_EXERCISE_PERIOD,
                     "Rights of this series can be exercised only from " + exercisePeriod.firstDay() + " to "
                             + exercisePeriod.lastDay() + " (5); " + date + " is outside.",
                     "exerciseDate", date, "periodFirstDay", exercisePeriod.firstDay(),
                     "periodLastDay", exercisePeriod.lastDay(),
-                    "windowFirstDay", state.window() == null ? null : state.window().firstDay(),
-                    "windowLastDay", state.window() == null ? null : state.window().lastDay());
+                    "windowFirstDay", window == null ? null : window.firstDay(),
+                    "windowLastDay", window == null ? null : window.lastDay());
         }
-        if (state.window() == null || !state.window().contains(date)) {
+        if (window == null || !window.contains(date)) {
             throw outsideWindow(state, date);
         }
         SharesPerRight inForce = sharesPerRight.on(date);
@@ -360,9 +364,21 @@ public class StockAcquisitionRight {
         Yen bookValue = allotmentAmountPerRight.times(rights.count());
         Yen limit = paidIn.plus(bookValue);
         Yen capitalStock = limit.halfRoundedUp();
-        apply(new RightsExercised(seriesId, command.holderId(), state.currentHolder(), date, rights, inForce, shares,
+        HolderId exercisedBy = madeBeforeRecordedDeath ? state.holderId() : state.currentHolder();
+        apply(new RightsExercised(seriesId, command.holderId(), exercisedBy, date, rights, inForce, shares,
                 pricePerShare, paidIn, allotmentAmountPerRight, bookValue, limit, capitalStock,
                 limit.minus(capitalStock), allotmentValuation != null));
+    }
+
+    /**
+     * The holder exercised in the window after losing office and died later, but the death was
+     * recorded first: the exercise was valid when made (RULES.md 9: accepted until the lapse is
+     * recorded), and the heir inherits only what it left.
+     */
+    private static boolean madeBeforeRecordedDeath(HoldingState state, LocalDate date) {
+        return state.allotteeDied() && date.isBefore(state.dateOfDeath()) && state.departureWindow() != null
+                && state.departureWindow().contains(date)
+                && (state.status() == HoldingStatus.AWAITING_HEIR || state.status() == HoldingStatus.INHERITED);
     }
 
     private void requireExercisable(HoldingState state, HolderId holderId) {

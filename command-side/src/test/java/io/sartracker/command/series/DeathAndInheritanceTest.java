@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static io.sartracker.command.series.FifthSeries.*;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** RULES.md 5: death and inheritance (11)-3. */
 class DeathAndInheritanceTest {
@@ -327,5 +328,31 @@ class DeathAndInheritanceTest {
                 .when(inherit(D01, D01, "2021-08-31"))
                 .expectNoEvents()
                 .expectException(violation(RuleCode.HEIR_IS_THE_DECEASED).with("heirId", D01));
+    }
+
+    @Test
+    void anExerciseMadeInTheWindowBeforeTheDeathIsAcceptedThoughTheDeathWasRecordedFirst() {
+        fixture.givenCommands(issue(), director(D01, 30), departure(D01, "2020-06-25"), death(D01, "2020-07-01"))
+                .when(exercise(D01, "2020-06-30", 10))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(exercised(D01, D01, "2020-06-30", 10, 200))
+                .expectState(series -> assertThat(series.rightsHeld()).containsEntry(D01, Rights.of(20)));
+    }
+
+    @Test
+    void theHeirInheritsWhatAnExerciseMadeBeforeTheDeathLeft() {
+        fixture.givenCommands(issue(), director(D01, 30), departure(D01, "2020-06-25"), death(D01, "2020-07-01"),
+                        inherit(D01, HEIR, "2020-08-01"), exercise(D01, "2020-06-30", 10))
+                .when(exercise(D01, "2020-08-02", 21))
+                .expectNoEvents()
+                .expectException(violation(RuleCode.EXCEEDS_RIGHTS_HELD).with("rightsHeld", Rights.of(20)));
+    }
+
+    @Test
+    void anExerciseDatedOnTheDayOfDeathOrLaterStillAwaitsTheHeir() {
+        fixture.givenCommands(issue(), director(D01, 30), departure(D01, "2020-06-25"), death(D01, "2020-07-01"))
+                .when(exercise(D01, "2020-07-01", 1))
+                .expectNoEvents()
+                .expectException(violation(RuleCode.AWAITING_HEIR));
     }
 }
