@@ -23,6 +23,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Prints how fast the tracker records commands, how soon the projections follow, and how fast a
@@ -95,6 +98,27 @@ public final class ReplayBenchmark {
             Thread.sleep(5);
         }
         System.out.printf("projections caught up %.2f s after the last command%n", seconds(caughtUp));
+
+        // How soon one command shows in the stored views: a departure, then its holding row.
+        List<Long> lags = new ArrayList<>();
+        for (int s = 0; s < seriesCount && lags.size() < 200; s++) {
+            for (int h = 1; h < holders && lags.size() < 200; h += 2) {
+                String holder = "S" + s + "-H" + h;
+                sender.send(new RecordDepartureFromOffice(issuer, HolderId.of(holder), LocalDate.of(2024, 6, 21),
+                        DepartureReason.RESIGNATION), "bench");
+                long sent = System.nanoTime();
+                while (jdbc.queryForObject("select count(*) from holding_view where holder_id = ? and status = ?",
+                        Integer.class, holder, "LEFT_OFFICE") == 0) {
+                    Thread.onSpinWait();
+                }
+                lags.add(System.nanoTime() - sent);
+            }
+        }
+        Collections.sort(lags);
+        System.out.printf("a command shows in the views after: median %.1f ms, 95th percentile %.1f ms, max %.1f ms"
+                        + " (%d commands)%n", lags.get(lags.size() / 2) / 1e6, lags.get(lags.size() * 95 / 100) / 1e6,
+                lags.get(lags.size() - 1) / 1e6, lags.size());
+        events = jdbc.queryForObject("select count(*) from DomainEventEntry", Integer.class);
 
         long rebuildStart = System.nanoTime();
         rebuild.start();
