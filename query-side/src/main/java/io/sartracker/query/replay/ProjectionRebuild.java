@@ -79,6 +79,17 @@ public class ProjectionRebuild {
         return projections.stream().map(this::progressOf).toList();
     }
 
+    /** Called every second or so while a rebuild runs: completes it when due and logs how far it is. */
+    public void watch() {
+        for (Progress progress : progress()) {
+            if (progress.rebuilding()) {
+                log.info("Rebuilding projection {}: {} of {} events, {} events/s, {} left", progress.projection(),
+                        progress.eventsDone(), progress.eventsTotal(), String.format("%.0f", progress.eventsPerSecond()),
+                        progress.secondsLeft() == null ? "time unknown" : "about " + progress.secondsLeft() + " s");
+            }
+        }
+    }
+
     private Progress progressOf(Projection projection) {
         int active = generations.active(projection.name());
         var rebuild = generations.rebuild(projection.name());
@@ -101,8 +112,6 @@ public class ProjectionRebuild {
         double seconds = Math.max(0.001, Duration.between(rebuild.get().startedAt(), clock.instant()).toMillis() / 1000.0);
         double rate = done / seconds;
         Long left = rate > 0 ? (long) Math.ceil((total - done) / rate) : null;
-        log.info("Rebuilding projection {}: {} of {} events, {} events/s, {} left", projection.name(), done,
-                total, String.format("%.0f", rate), left == null ? "time unknown" : "about " + left + " s");
         return new Progress(projection.name(), true, active, rebuild.get().generation(), done, total, rate, left,
                 rebuild.get().startedAt());
     }

@@ -82,7 +82,7 @@ public class QuerySideConfig {
         void check() {
             if (generations.rebuild(RegisterStore.PROJECTION).isPresent()
                     || generations.rebuild(AuditStore.PROJECTION).isPresent()) {
-                rebuild.progress();
+                rebuild.watch();
             }
         }
     }
