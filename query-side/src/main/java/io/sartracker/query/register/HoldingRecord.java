@@ -50,26 +50,11 @@ public class HoldingRecord {
     /** The state as it is now, without the stack of earlier states. */
     HoldingRecord copy() {
         HoldingRecord copy = new HoldingRecord(holderId, role);
-        copy.status = status;
-        copy.allotted = allotted;
-        copy.held = held;
-        copy.exercised = exercised;
-        copy.lapsed = lapsed;
-        copy.acquired = acquired;
-        copy.departureDate = departureDate;
-        copy.dateOfDeath = dateOfDeath;
-        copy.heirId = heirId;
-        copy.inheritanceDate = inheritanceDate;
-        copy.dateOfHeirsDeath = dateOfHeirsDeath;
-        copy.window = window;
-        copy.lapseDate = lapseDate;
-        copy.lapseReason = lapseReason;
-        copy.lapsedOn = lapsedOn;
-        copy.acquiredOn = acquiredOn;
-        copy.exercises = new ArrayList<>(exercises);
+        copy.restore(this);
         return copy;
     }
 
+    /** Takes back the state of {@code before}; the role stays, as a role change is kept through reversals. */
     void restore(HoldingRecord before) {
         status = before.status;
         allotted = before.allotted;

@@ -99,17 +99,16 @@ public class ProjectionRebuild {
         // Global indexes count the events (an identity column starting at 1; a rare gap only blurs the estimate).
         long total = Math.max(0, rebuild.get().headIndex());
         long done = Math.min(total, rebuild.get().committedIndex());
+        double seconds = Math.max(0.001, Duration.between(rebuild.get().startedAt(), clock.instant()).toMillis() / 1000.0);
         if (done >= total) {
             transactions.executeInTransaction(() -> generations.completeRebuild(projection.name(),
                     projection.tables()));
-            double seconds = Math.max(0.001, Duration.between(rebuild.get().startedAt(), clock.instant()).toMillis() / 1000.0);
             log.info("Rebuilt projection {}: {} events in {} s ({} events/s); generation {} is now active",
                     projection.name(), total, String.format("%.1f", seconds), String.format("%.0f", total / seconds),
                     rebuild.get().generation());
             return new Progress(projection.name(), false, rebuild.get().generation(), null, total, total,
                     total / seconds, 0L, rebuild.get().startedAt());
         }
-        double seconds = Math.max(0.001, Duration.between(rebuild.get().startedAt(), clock.instant()).toMillis() / 1000.0);
         double rate = done / seconds;
         Long left = rate > 0 ? (long) Math.ceil((total - done) / rate) : null;
         return new Progress(projection.name(), true, active, rebuild.get().generation(), done, total, rate, left,
