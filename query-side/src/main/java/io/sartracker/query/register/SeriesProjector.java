@@ -134,9 +134,9 @@ public final class SeriesProjector {
         }
     }
 
-    /** Records that the register has folded everything up to this global index. */
-    public static void markFolded(SeriesRegister r, long globalIndex) {
-        r.lastGlobalIndex = globalIndex;
+    /** Records that the register has folded the series' events up to this sequence number. */
+    public static void markFolded(SeriesRegister r, long sequenceNumber) {
+        r.version = sequenceNumber;
     }
 
     private static void valuation(SeriesRegister r, Valuation valuation) {

@@ -33,8 +33,11 @@ public class SeriesRegister {
     String restructuredCompanyName;
     LocalDate restructuredOn;
     Map<String, HoldingRecord> holdings = new LinkedHashMap<>();
-    /** The global index of the last event folded in; the stored projection skips anything at or before it. */
-    long lastGlobalIndex = -1;
+    /**
+     * The series' version: the aggregate sequence number of the last event folded in. The stored
+     * projection skips any event at or before it.
+     */
+    long version = -1;
 
     public String seriesId() {
         return seriesId;
@@ -100,8 +103,8 @@ public class SeriesRegister {
         return holdings.get(holderId);
     }
 
-    public long lastGlobalIndex() {
-        return lastGlobalIndex;
+    public long version() {
+        return version;
     }
 
     @Override

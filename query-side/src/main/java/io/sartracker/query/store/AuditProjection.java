@@ -15,10 +15,15 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes every event into the audit trail, once: a replayed event finds its row already there.
- * A batch's entries are written in one JDBC batch when it commits.
+ * Each row is built and checked in the handler, so that an event the trail cannot take fails on its
+ * own (and goes to the dead-letter queue) rather than failing its whole batch; a batch's rows are
+ * written in one JDBC batch when it commits, with each event's own global index looked up by its
+ * identifier.
  */
 @ProcessingGroup(AuditStore.PROJECTION)
 public class AuditProjection {
@@ -44,8 +49,11 @@ public class AuditProjection {
     @EventHandler
     void on(Object payload, EventMessage<?> message, TrackingToken token) {
         SeriesEvent event = payload instanceof SeriesEvent seriesEvent ? seriesEvent : null;
-        batch().add(new AuditStore.AuditEntry(
-                token.position().orElseThrow(),
+        Batch batch = batch();
+        token.position().ifPresent(position -> batch.highestPosition = Math.max(batch.highestPosition, position));
+        batch.entries.add(AuditStore.AuditEntry.checked(
+                0,
+                message.getIdentifier(),
                 event == null ? null : event.seriesId().value(),
                 payload instanceof HoldingEvent holding ? holding.holderId().value() : null,
                 personOf(payload),
@@ -58,18 +66,31 @@ public class AuditProjection {
                 Documents.write(payload)));
     }
 
-    /** Entries are written together when the batch commits. */
-    private List<AuditStore.AuditEntry> batch() {
+    /** A batch's rows, written together when it commits; the highest position tells a rebuild how far it is. */
+    private static final class Batch {
+        final List<AuditStore.AuditEntry> entries = new ArrayList<>();
+        long highestPosition = -1;
+    }
+
+    private Batch batch() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(BATCH, key -> {
-            List<AuditStore.AuditEntry> entries = new ArrayList<>();
-            unitOfWork.onPrepareCommit(u -> {
-                store.insertIfAbsent(generations.writing(AuditStore.PROJECTION), entries);
-                entries.stream().mapToLong(AuditStore.AuditEntry::globalIndex).max()
-                        .ifPresent(last -> generations.committed(AuditStore.PROJECTION, last));
-            });
-            return entries;
+            Batch batch = new Batch();
+            unitOfWork.onPrepareCommit(u -> flush(batch));
+            return batch;
         });
+    }
+
+    private void flush(Batch batch) {
+        Map<String, Long> indexes = store.globalIndexes(batch.entries.stream().map(AuditStore.AuditEntry::eventId)
+                .toList());
+        List<AuditStore.AuditEntry> rows = batch.entries.stream().map(entry -> entry.at(
+                Optional.ofNullable(indexes.get(entry.eventId())).orElseThrow(() -> new IllegalStateException(
+                        "event " + entry.eventId() + " is not in the event store")))).toList();
+        store.insertIfAbsent(generations.writing(AuditStore.PROJECTION), rows);
+        if (batch.highestPosition >= 0) {
+            generations.committed(AuditStore.PROJECTION, batch.highestPosition);
+        }
     }
 
     /** The person acting, when not the allottee: the heir inheriting or exercising, the deceased heir. */

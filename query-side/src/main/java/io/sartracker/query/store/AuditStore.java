@@ -8,11 +8,19 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-/** The audit trail: one row per event, filterable by series, person and dates, in recording order. */
+/**
+ * The audit trail: one row per event, keyed by the event's own identifier and ordered by its own
+ * global index (never a tracking token's position, which for an event committed after a later one
+ * names the highest index seen), filterable by series, person and dates.
+ */
 public class AuditStore {
     public static final String PROJECTION = "audit";
     public static final List<String> TABLES = List.of("audit_entry");
@@ -23,9 +31,37 @@ public class AuditStore {
         this.jdbc = jdbc;
     }
 
-    public record AuditEntry(long globalIndex, String seriesId, String holderId, String personId, String eventType,
+    public record AuditEntry(long globalIndex, String eventId, String seriesId, String holderId, String personId, String eventType,
                              LocalDate effectiveDate, Instant recordedAt, String recordedBy, String command,
                              String correlationId, @JsonRawValue String payload) {
+
+        /** An entry whose text fits its columns; one that does not is refused here, before its batch is written. */
+        static AuditEntry checked(long globalIndex, String eventId, String seriesId, String holderId, String personId,
+                                  String eventType, LocalDate effectiveDate, Instant recordedAt, String recordedBy,
+                                  String command, String correlationId, String payload) {
+            fits("event_id", eventId, 255);
+            fits("series_id", seriesId, 255);
+            fits("holder_id", holderId, 255);
+            fits("person_id", personId, 255);
+            fits("event_type", eventType, 128);
+            fits("recorded_by", recordedBy, 255);
+            fits("command", command, 128);
+            fits("correlation_id", correlationId, 255);
+            return new AuditEntry(globalIndex, eventId, seriesId, holderId, personId, eventType, effectiveDate,
+                    recordedAt, recordedBy, command, correlationId, payload);
+        }
+
+        AuditEntry at(long index) {
+            return new AuditEntry(index, eventId, seriesId, holderId, personId, eventType, effectiveDate, recordedAt,
+                    recordedBy, command, correlationId, payload);
+        }
+
+        private static void fits(String column, String value, int length) {
+            if (value != null && value.length() > length) {
+                throw new IllegalArgumentException("audit column " + column + " holds " + length
+                        + " characters; the event's value has " + value.length());
+            }
+        }
     }
 
     /** Filters; null means "any". Dates are business (effective) dates, both ends inclusive. */
@@ -33,20 +69,37 @@ public class AuditStore {
                               Instant recordedTo) {
     }
 
+    /** The global index of each stored event, by event identifier: the event's own place in the store. */
+    Map<String, Long> globalIndexes(Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Map.of();
+        }
+        String marks = eventIds.stream().map(id -> "?").collect(Collectors.joining(", "));
+        Map<String, Long> indexes = new HashMap<>();
+        jdbc.query("select eventIdentifier, globalIndex from DomainEventEntry where eventIdentifier in (" + marks + ")",
+                rs -> {
+                    indexes.put(rs.getString(1), rs.getLong(2));
+                }, eventIds.toArray());
+        return indexes;
+    }
+
     /** Inserts the entries not already there: a replayed batch finds its rows and skips them. */
     void insertIfAbsent(int generation, List<AuditEntry> entries) {
         if (entries.isEmpty()) {
             return;
         }
-        long first = entries.stream().mapToLong(AuditEntry::globalIndex).min().orElseThrow();
-        long last = entries.stream().mapToLong(AuditEntry::globalIndex).max().orElseThrow();
-        Set<Long> present = new HashSet<>(jdbc.queryForList("select global_index from audit_entry"
-                + " where generation = ? and global_index between ? and ?", Long.class, generation, first, last));
-        jdbc.batchUpdate("insert into audit_entry (generation, global_index, series_id, holder_id, person_id,"
+        String marks = entries.stream().map(e -> "?").collect(Collectors.joining(", "));
+        List<Object> args = new ArrayList<>();
+        args.add(generation);
+        entries.forEach(e -> args.add(e.eventId()));
+        Set<String> present = new HashSet<>(jdbc.queryForList("select event_id from audit_entry"
+                + " where generation = ? and event_id in (" + marks + ")", String.class, args.toArray()));
+        jdbc.batchUpdate("insert into audit_entry (generation, event_id, global_index, series_id, holder_id, person_id,"
                         + " event_type, effective_date, recorded_at, recorded_by, command, correlation_id, payload)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                entries.stream().filter(e -> present.add(e.globalIndex()))
-                        .map(e -> new Object[]{generation, e.globalIndex(), e.seriesId(), e.holderId(), e.personId(),
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                entries.stream().filter(e -> present.add(e.eventId()))
+                        .map(e -> new Object[]{generation, e.eventId(), e.globalIndex(), e.seriesId(), e.holderId(),
+                                e.personId(),
                                 e.eventType(), e.effectiveDate() == null ? null : Date.valueOf(e.effectiveDate()),
                                 Timestamp.from(e.recordedAt()), e.recordedBy(), e.command(), e.correlationId(),
                                 e.payload()})
@@ -58,13 +111,13 @@ public class AuditStore {
         String where = where(generation, filter, args);
         args.add(size);
         args.add((long) page * size);
-        return jdbc.query("select global_index, series_id, holder_id, person_id, event_type, effective_date,"
+        return jdbc.query("select global_index, event_id, series_id, holder_id, person_id, event_type, effective_date,"
                         + " recorded_at, recorded_by, command, correlation_id, payload from audit_entry" + where
                         + " order by global_index" + (newestFirst ? " desc" : "") + " limit ? offset ?",
                 (rs, n) -> new AuditEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(),
-                        rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getString(9), rs.getString(10),
-                        rs.getString(11)),
+                        rs.getString(5), rs.getString(6), rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(),
+                        rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getString(10), rs.getString(11),
+                        rs.getString(12)),
                 args.toArray());
     }
 

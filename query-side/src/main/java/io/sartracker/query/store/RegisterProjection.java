@@ -8,6 +8,7 @@ import io.sartracker.query.register.SeriesRegister;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -20,7 +21,8 @@ import java.util.Set;
 /**
  * Keeps the stored registers: each event is folded into its series' document by the same
  * {@link SeriesProjector} the as-of views use. Idempotent: an event at or before the document's
- * last global index is skipped, and a series' first event starts its document afresh, which is
+ * version (the aggregate sequence number of the last event folded, the event's own place in its
+ * series; never a tracking token's position) is skipped, and a series' first event starts its document afresh, which is
  * also how a rebuild starts each series over. Within a batch each document is read once and
  * written once, when the batch commits.
  */
@@ -43,7 +45,7 @@ public class RegisterProjection {
         final Map<String, Set<String>> changedHoldings = new LinkedHashMap<>();
         long lastIndex = -1;
 
-        SeriesRegister register(SeriesEvent event, long index) {
+        SeriesRegister register(SeriesEvent event, long sequenceNumber) {
             String seriesId = event.seriesId().value();
             if (event instanceof SeriesIssued) {
                 registers.put(seriesId, SeriesProjector.empty());
@@ -52,7 +54,7 @@ public class RegisterProjection {
             return registers.computeIfAbsent(seriesId, id -> {
                 changedHoldings.put(id, new LinkedHashSet<>());
                 return store.load(generation, id).orElseThrow(() -> new IllegalStateException(
-                        "no register for series " + id + " before the event at global index " + index));
+                        "no register for series " + id + " before its event number " + sequenceNumber));
             });
         }
 
@@ -70,16 +72,15 @@ public class RegisterProjection {
     }
 
     @EventHandler
-    void on(SeriesEvent event, TrackingToken token) {
-        long index = token.position().orElseThrow();
+    void on(SeriesEvent event, @SequenceNumber long sequenceNumber, TrackingToken token) {
         Batch batch = batch();
-        batch.lastIndex = Math.max(batch.lastIndex, index);
-        SeriesRegister register = batch.register(event, index);
-        if (register.lastGlobalIndex() >= index) {
+        token.position().ifPresent(position -> batch.lastIndex = Math.max(batch.lastIndex, position));
+        SeriesRegister register = batch.register(event, sequenceNumber);
+        if (register.version() >= sequenceNumber) {
             return;
         }
         SeriesProjector.apply(register, event);
-        SeriesProjector.markFolded(register, index);
+        SeriesProjector.markFolded(register, sequenceNumber);
         if (event instanceof HoldingEvent holdingEvent) {
             batch.changedHoldings.get(event.seriesId().value()).add(holdingEvent.holderId().value());
         }

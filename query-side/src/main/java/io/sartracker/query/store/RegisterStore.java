@@ -28,12 +28,12 @@ public class RegisterStore {
 
     public void save(int generation, SeriesRegister register, List<HoldingRecord> changed) {
         String document = Documents.write(register);
-        if (jdbc.update("update series_view set issuer_id = ?, last_global_index = ?, document = ?"
+        if (jdbc.update("update series_view set issuer_id = ?, version = ?, document = ?"
                         + " where generation = ? and series_id = ?",
-                register.issuerId(), register.lastGlobalIndex(), document, generation, register.seriesId()) == 0) {
-            jdbc.update("insert into series_view (generation, series_id, issuer_id, last_global_index, document)"
+                register.issuerId(), register.version(), document, generation, register.seriesId()) == 0) {
+            jdbc.update("insert into series_view (generation, series_id, issuer_id, version, document)"
                             + " values (?, ?, ?, ?, ?)",
-                    generation, register.seriesId(), register.issuerId(), register.lastGlobalIndex(), document);
+                    generation, register.seriesId(), register.issuerId(), register.version(), document);
         }
         changed.forEach(holding -> saveHolding(generation, register.seriesId(), holding));
     }

@@ -1,6 +1,8 @@
 package io.sartracker.kernel.model;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -40,8 +42,9 @@ public record Terms(
         paymentDate = paymentDate == null ? allotmentDate : paymentDate;
         Require.positive(windowAfterLeavingOfficeDays, "windowAfterLeavingOfficeDays");
         Require.positive(heirWindowMonths, "heirWindowMonths");
-        eligibleRoles = eligibleRoles == null || eligibleRoles.isEmpty()
-                ? Set.of(Role.values()) : Set.copyOf(eligibleRoles);
+        // In the order the roles are declared: every JVM writes the same JSON for the same terms.
+        eligibleRoles = Collections.unmodifiableSet(eligibleRoles == null || eligibleRoles.isEmpty()
+                ? EnumSet.allOf(Role.class) : EnumSet.copyOf(eligibleRoles));
         if (allotmentDate.isBefore(resolutionDate)) {
             throw new IllegalArgumentException("allotmentDate " + allotmentDate + " is before the resolution " + resolutionDate);
         }

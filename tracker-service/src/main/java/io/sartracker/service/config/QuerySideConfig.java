@@ -1,5 +1,6 @@
 package io.sartracker.service.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.sartracker.query.api.TrackerQueryHandlers;
 import io.sartracker.query.replay.ProjectionRebuild;
 import io.sartracker.query.store.AuditProjection;
@@ -7,6 +8,8 @@ import io.sartracker.query.store.AuditStore;
 import io.sartracker.query.store.ProjectionGenerations;
 import io.sartracker.query.store.RegisterProjection;
 import io.sartracker.query.store.RegisterStore;
+import io.sartracker.service.deadletter.DeadLetterHealth;
+import io.sartracker.service.deadletter.DeadLetters;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -61,6 +64,16 @@ public class QuerySideConfig {
                 new ProjectionRebuild.Projection(RegisterStore.PROJECTION, RegisterStore.TABLES),
                 new ProjectionRebuild.Projection(AuditStore.PROJECTION, AuditStore.TABLES)),
                 processing, eventStore, generations, transactions, clock);
+    }
+
+    @Bean
+    DeadLetters deadLetters(EventProcessingConfiguration processing, MeterRegistry meters) {
+        return new DeadLetters(processing, List.of(RegisterStore.PROJECTION, AuditStore.PROJECTION), meters);
+    }
+
+    @Bean
+    DeadLetterHealth deadLetterHealth(DeadLetters deadLetters) {
+        return new DeadLetterHealth(deadLetters);
     }
 
     /** Watches a rebuild: logs its progress and makes the new generation active once it has caught up. */

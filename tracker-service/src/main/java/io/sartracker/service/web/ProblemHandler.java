@@ -110,7 +110,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return path.isEmpty() ? "the body" : "'" + path + "'";
     }
 
-    static ResponseEntity<ProblemDetail> problem(RuleCode code, String detail, Map<String, Object> figures) {
+    public static ResponseEntity<ProblemDetail> problem(RuleCode code, String detail, Map<String, Object> figures) {
         HttpStatus status = switch (code.kind()) {
             case BAD_INPUT -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
