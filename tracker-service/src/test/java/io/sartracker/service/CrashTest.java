@@ -2,6 +2,7 @@ package io.sartracker.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +41,7 @@ class CrashTest {
     private static final int KILLS = 3;
     private static final int HOLDERS_PER_SERIES = 200;
     private static final Duration BOUND = Duration.ofSeconds(60);
+    private static final Duration POLL = Duration.ofMillis(50);
     /**
      * One more argument for the service; {@code -DcrashTest.serviceArgument=--tracker.durability.group-sync=false}
      * shows the test failing on the old, delayed H2 write.
@@ -166,19 +169,13 @@ class CrashTest {
         assertThat(live.auditEventIds()).as(when + ": no event has two audit rows").hasSize(events);
 
         assertThat(postJson(service, "/projections/rebuild")).isEqualTo(202);
-        long deadline = System.nanoTime() + BOUND.toNanos();
-        while (true) {
-            JsonNode progress = getJson(service, "/projections/rebuild");
+        Awaitility.await(when + ": the rebuild finished").atMost(BOUND).pollInterval(POLL).until(() -> {
             boolean rebuilding = false;
-            for (JsonNode projection : progress) {
+            for (JsonNode projection : getJson(service, "/projections/rebuild")) {
                 rebuilding |= projection.at("/rebuilding").asBoolean();
             }
-            if (!rebuilding) {
-                break;
-            }
-            assertThat(System.nanoTime()).as(when + ": the rebuild finished in time").isLessThan(deadline);
-            Thread.onSpinWait();
-        }
+            return !rebuilding;
+        });
         Views rebuilt = awaitViews(service, series, rightsAllotted, events, when + " (rebuilt)");
         assertThat(rebuilt.registers()).as(when + ": the registers equal a fresh rebuild").isEqualTo(live.registers());
         assertThat(rebuilt.audit()).as(when + ": the audit trail has as many rows after a rebuild")
@@ -195,37 +192,38 @@ class CrashTest {
 
     /** The registers and the audit trail, once they have taken in every stored event (bounded). */
     private Views awaitViews(ServiceProcess service, Set<String> series, long rightsAllotted, int events,
-                             String when) throws Exception {
-        long deadline = System.nanoTime() + BOUND.toNanos();
-        while (true) {
-            List<JsonNode> audit = new ArrayList<>();
-            for (int page = 0; ; page++) {
-                JsonNode answer = getJson(service, "/audit?order=asc&size=500&page=" + page);
-                answer.at("/items").forEach(audit::add);
-                if (answer.at("/items").size() < 500) {
-                    break;
-                }
-            }
-            Map<String, JsonNode> registers = new TreeMap<>();
-            long folded = 0;
-            for (String id : series) {
-                JsonNode register = getJson(service, "/series/" + id + "/register");
-                registers.put(id, register);
-                folded += register.at("/allotted").asLong();
-            }
-            if (audit.size() >= events && folded >= rightsAllotted) {
-                Map<String, Integer> perSeries = new TreeMap<>();
-                Set<String> ids = new HashSet<>();
-                audit.forEach(row -> {
-                    perSeries.merge(row.at("/seriesId").asText(), 1, Integer::sum);
-                    ids.add(row.at("/eventId").asText());
+                             String when) {
+        AtomicReference<Views> views = new AtomicReference<>();
+        Awaitility.await(when + ": the views took in all " + events + " events").atMost(BOUND).pollInterval(POLL)
+                .until(() -> {
+                    List<JsonNode> audit = new ArrayList<>();
+                    for (int page = 0; ; page++) {
+                        JsonNode answer = getJson(service, "/audit?order=asc&size=500&page=" + page);
+                        answer.at("/items").forEach(audit::add);
+                        if (answer.at("/items").size() < 500) {
+                            break;
+                        }
+                    }
+                    Map<String, JsonNode> registers = new TreeMap<>();
+                    long folded = 0;
+                    for (String id : series) {
+                        JsonNode register = getJson(service, "/series/" + id + "/register");
+                        registers.put(id, register);
+                        folded += register.at("/allotted").asLong();
+                    }
+                    if (audit.size() < events || folded < rightsAllotted) {
+                        return false;
+                    }
+                    Map<String, Integer> perSeries = new TreeMap<>();
+                    Set<String> ids = new HashSet<>();
+                    audit.forEach(row -> {
+                        perSeries.merge(row.at("/seriesId").asText(), 1, Integer::sum);
+                        ids.add(row.at("/eventId").asText());
+                    });
+                    views.set(new Views(registers, audit, perSeries, ids));
+                    return true;
                 });
-                return new Views(registers, audit, perSeries, ids);
-            }
-            assertThat(System.nanoTime()).as(when + ": the views caught up (audit " + audit.size() + " of " + events
-                    + " events, registers " + folded + " of " + rightsAllotted + " rights)").isLessThan(deadline);
-            Thread.onSpinWait();
-        }
+        return views.get();
     }
 
     private String issueBody(String series) {

@@ -1,6 +1,7 @@
 package io.sartracker.service;
 
 import io.sartracker.query.replay.ProjectionRebuild;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,9 +30,9 @@ class ProjectionRebuildTest {
     ProjectionRebuild rebuild;
 
     @Test
-    void theRebuiltTablesEqualThoseBuiltLive() throws Exception {
+    void theRebuiltTablesEqualThoseBuiltLive() {
         int events = jdbc.queryForObject("select count(*) from DomainEventEntry", Integer.class);
-        awaitRows("audit_entry", events);
+        awaitCaughtUp(events);
         List<Map<String, Object>> seriesLive = rows("series_view", "series_id");
         List<Map<String, Object>> holdingsLive = rows("holding_view", "series_id, holder_id");
         List<Map<String, Object>> auditLive = rows("audit_entry", "global_index");
@@ -43,11 +44,8 @@ class ProjectionRebuildTest {
         assertThat(rows("series_view", "series_id")).as("queries keep answering from the active generation")
                 .isEqualTo(seriesLive);
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (rebuild.progress().stream().anyMatch(ProjectionRebuild.Progress::rebuilding)) {
-            assertThat(System.nanoTime()).as("rebuild finished in time").isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        Awaitility.await("rebuild finished").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                .until(() -> rebuild.progress().stream().noneMatch(ProjectionRebuild.Progress::rebuilding));
         assertThat(rebuild.progress()).allSatisfy(p -> assertThat(p.activeGeneration()).isEqualTo(2));
         assertThat(rows("series_view", "series_id")).isEqualTo(seriesLive);
         assertThat(rows("holding_view", "series_id, holder_id")).isEqualTo(holdingsLive);
@@ -65,12 +63,12 @@ class ProjectionRebuildTest {
         return rows;
     }
 
-    private void awaitRows(String table, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (jdbc.queryForObject("select count(*) from " + table, Integer.class) < count) {
-            assertThat(System.nanoTime()).as(table + " caught up").isLessThan(deadline);
-            Thread.sleep(25);
-        }
-        Thread.sleep(200);
+    /** Waits (bounded) until the audit trail has every event and the register has committed up to the head. */
+    private void awaitCaughtUp(int events) {
+        long head = jdbc.queryForObject("select max(globalIndex) from DomainEventEntry", Long.class);
+        Awaitility.await("projections caught up").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> jdbc.queryForObject("select count(*) from audit_entry", Integer.class) >= events
+                        && jdbc.queryForObject("select committed_index from projection_generation"
+                        + " where projection = 'register'", Long.class) >= head);
     }
 }

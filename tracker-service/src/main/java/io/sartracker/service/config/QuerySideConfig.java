@@ -72,7 +72,7 @@ public class QuerySideConfig {
     }
 
     @Bean
-    DeadLetterHealth deadLetterHealth(DeadLetters deadLetters) {
+    DeadLetterHealth deadLettersHealthIndicator(DeadLetters deadLetters) {
         return new DeadLetterHealth(deadLetters);
     }
 
