@@ -139,6 +139,11 @@ public final class SeriesProjector {
         r.lastGlobalIndex = globalIndex;
     }
 
+    /** Records the series' version the register shows: the sequence number of the last event folded in. */
+    public static void markVersion(SeriesRegister r, long sequenceNumber) {
+        r.version = sequenceNumber;
+    }
+
     private static void valuation(SeriesRegister r, Valuation valuation) {
         r.allotmentValuation = valuation;
         r.allotmentAmountPerRight = valuation.amountPerRight().amount();

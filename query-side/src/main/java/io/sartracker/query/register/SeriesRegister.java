@@ -35,6 +35,8 @@ public class SeriesRegister {
     Map<String, HoldingRecord> holdings = new LinkedHashMap<>();
     /** The global index of the last event folded in; the stored projection skips anything at or before it. */
     long lastGlobalIndex = -1;
+    /** The series' version: the aggregate sequence number of the last event folded in; -1 when not known. */
+    long version = -1;
 
     public String seriesId() {
         return seriesId;
@@ -102,6 +104,10 @@ public class SeriesRegister {
 
     public long lastGlobalIndex() {
         return lastGlobalIndex;
+    }
+
+    public long version() {
+        return version;
     }
 
     @Override

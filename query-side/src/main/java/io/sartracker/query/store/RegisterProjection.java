@@ -8,6 +8,7 @@ import io.sartracker.query.register.SeriesRegister;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -70,7 +71,7 @@ public class RegisterProjection {
     }
 
     @EventHandler
-    void on(SeriesEvent event, TrackingToken token) {
+    void on(SeriesEvent event, TrackingToken token, @SequenceNumber Long sequenceNumber) {
         long index = token.position().orElseThrow();
         Batch batch = batch();
         batch.lastIndex = Math.max(batch.lastIndex, index);
@@ -80,6 +81,7 @@ public class RegisterProjection {
         }
         SeriesProjector.apply(register, event);
         SeriesProjector.markFolded(register, index);
+        SeriesProjector.markVersion(register, sequenceNumber);
         if (event instanceof HoldingEvent holdingEvent) {
             batch.changedHoldings.get(event.seriesId().value()).add(holdingEvent.holderId().value());
         }
