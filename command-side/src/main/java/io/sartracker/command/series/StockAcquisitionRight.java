@@ -78,7 +78,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Command handlers check the terms (RULES.md 2-11) and apply events; state changes only in the
  * event sourcing handlers.
  */
-@Aggregate(snapshotTriggerDefinition = "seriesSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "seriesSnapshotTrigger", commandTargetResolver = "seriesTargetResolver")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class StockAcquisitionRight {

@@ -23,8 +23,11 @@ public final class Views {
                               List<ExerciseRecord> exercises) {
     }
 
-    /** What the Companies Act asks of a register of stock acquisition rights, on a date. */
-    public record RegisterView(String seriesId, String issuerId, LocalDate on, Terms terms, long allotted,
+    /**
+     * What the Companies Act asks of a register of stock acquisition rights, on a date. {@code version}
+     * is the series' version the register folded (the sequence number of its last event), when known.
+     */
+    public record RegisterView(String seriesId, String issuerId, Long version, LocalDate on, Terms terms, long allotted,
                                long outstanding, long exercised, long lapsed, long acquired,
                                long sharesPerRightInForce, List<SharesPerRightStep> sharesPerRightHistory,
                                long allotmentAmountPerRight, long sharesDelivered, long amountPaidIn,
@@ -53,7 +56,8 @@ public final class Views {
     public static RegisterView register(SeriesRegister series, LocalDate on) {
         List<HoldingView> holders = series.holdings().stream().map(h -> holding(series, h, on)).toList();
         List<ExerciseRecord> exercises = series.holdings().stream().flatMap(h -> h.exercises().stream()).toList();
-        return new RegisterView(series.seriesId(), series.issuerId(), on, series.terms(),
+        return new RegisterView(series.seriesId(), series.issuerId(),
+                series.version() < 0 ? null : series.version(), on, series.terms(),
                 holders.stream().mapToLong(HoldingView::rightsAllotted).sum(),
                 holders.stream().mapToLong(HoldingView::rightsHeld).sum(),
                 holders.stream().mapToLong(HoldingView::rightsExercised).sum(),

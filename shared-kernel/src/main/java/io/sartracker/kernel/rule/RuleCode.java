@@ -74,14 +74,22 @@ public enum RuleCode {
     /** A correction of the allotment amount when none is recorded. */
     NO_ALLOTMENT_AMOUNT(Kind.RULE),
     VALUATION_AFTER_ALLOTMENT(Kind.RULE),
-    INVALID_VALUATION_INPUT(Kind.BAD_INPUT);
+    INVALID_VALUATION_INPUT(Kind.BAD_INPUT),
+    /** An Idempotency-Key already used for a different request (method, path or body): nothing recorded. */
+    IDEMPOTENCY_KEY_REUSED(Kind.RULE),
+    /** The first request with this Idempotency-Key has not finished yet; send the request again. */
+    IDEMPOTENCY_KEY_IN_PROGRESS(Kind.CONFLICT),
+    /** If-Match named another version of the series than the current one: nothing recorded. */
+    VERSION_MISMATCH(Kind.PRECONDITION_FAILED);
 
     /** How a client should read a rejection: the HTTP status follows from it. */
     public enum Kind {
         BAD_INPUT,
         NOT_FOUND,
         CONFLICT,
-        RULE
+        RULE,
+        /** The request was made on another version than the current one (HTTP 412). */
+        PRECONDITION_FAILED
     }
 
     private final Kind kind;

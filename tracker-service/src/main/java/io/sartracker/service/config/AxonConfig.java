@@ -3,6 +3,7 @@ package io.sartracker.service.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sartracker.command.directory.JdbcSeriesDirectory;
 import io.sartracker.command.issuer.IssuerCommandHandler;
+import io.sartracker.command.series.ExpectedVersionTargetResolver;
 import io.sartracker.command.series.StockAcquisitionRight;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -12,6 +13,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -76,6 +78,18 @@ public class AxonConfig {
     @Bean
     CorrelationDataProvider auditCorrelationProvider() {
         return new SimpleCorrelationDataProvider(AuditMetadata.RECORDED_BY, AuditMetadata.COMMAND);
+    }
+
+    /** Loads a series for the version a command expects (If-Match), so the check is atomic with the append. */
+    @Bean
+    CommandTargetResolver seriesTargetResolver() {
+        return new ExpectedVersionTargetResolver();
+    }
+
+    /** A stale If-Match is answered as such even when the command would also break a rule now. */
+    @Bean
+    ExpectedVersionCheck expectedVersionCheck() {
+        return new ExpectedVersionCheck();
     }
 
     /** Axon registers it on the command bus as a handler interceptor bean; the event store needs telling. */

@@ -28,6 +28,14 @@ public class RecordedEvents implements MessageDispatchInterceptor<EventMessage<?
     public record Outcome(Object result, List<EventMessage<?>> events) {
     }
 
+    /**
+     * The events the command of this unit of work has recorded so far: complete once the unit of
+     * work's earlier prepare-commit handlers (the event bus's among them) have run.
+     */
+    public static List<EventMessage<?>> recordedIn(UnitOfWork<?> unitOfWork) {
+        return unitOfWork.root().getOrComputeResource(RESOURCE, key -> new ArrayList<>());
+    }
+
     @Override
     public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
         return (index, event) -> {
@@ -42,7 +50,7 @@ public class RecordedEvents implements MessageDispatchInterceptor<EventMessage<?
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
             throws Exception {
-        List<EventMessage<?>> events = unitOfWork.root().getOrComputeResource(RESOURCE, key -> new ArrayList<>());
+        List<EventMessage<?>> events = recordedIn(unitOfWork);
         return new Outcome(chain.proceed(), Collections.unmodifiableList(events));
     }
 }

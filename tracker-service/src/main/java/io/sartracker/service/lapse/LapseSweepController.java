@@ -1,19 +1,42 @@
 package io.sartracker.service.lapse;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sartracker.service.web.Idempotency;
+import io.sartracker.service.web.SeriesVersions;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Lets an administrator run the lapse sweep now rather than wait for the next business day. */
+import java.util.Optional;
+
+/**
+ * Lets an administrator run the lapse sweep now rather than wait for the next business day. The
+ * sweep records each series in its own transaction and never records a lapse twice, so its
+ * Idempotency-Key is stored with the report once the sweep is done: a retry gets that report.
+ */
 @RestController
 public class LapseSweepController {
     private final LapseSweep sweep;
+    private final Idempotency idempotency;
+    private final ObjectMapper json;
 
-    public LapseSweepController(LapseSweep sweep) {
+    public LapseSweepController(LapseSweep sweep, Idempotency idempotency, ObjectMapper json) {
         this.sweep = sweep;
+        this.idempotency = idempotency;
+        this.json = json;
     }
 
     @PostMapping("/lapse-sweeps")
-    public LapseSweep.SweepReport sweepNow() {
-        return sweep.sweep();
+    public LapseSweep.SweepReport sweepNow(@RequestHeader(value = SeriesVersions.IF_MATCH, required = false) String ifMatch)
+            throws JsonProcessingException {
+        SeriesVersions.refuseIfMatch(ifMatch, "the lapse sweep, which looks at every series,");
+        Optional<Idempotency.KeyedRequest> keyed = idempotency.currentRequest();
+        keyed.ifPresent(idempotency::replayIfAnswered);
+        LapseSweep.SweepReport report = sweep.sweep();
+        if (keyed.isPresent()) {
+            idempotency.remember(keyed.get(), 200, json.writeValueAsString(report));
+        }
+        return report;
     }
 }

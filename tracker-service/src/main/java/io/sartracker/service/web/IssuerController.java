@@ -42,22 +42,22 @@ public class IssuerController {
     @PostMapping("/departures")
     public ResponseEntity<Recorded> departure(@PathVariable String issuerId, @RequestBody DepartureRequest request,
                                               @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
-        return SeriesController.created(sender.send(new RecordDepartureFromOffice(IssuerId.of(issuerId),
-                request.holderId(), request.departureDate(), request.reason()), by));
+        return sender.record(new RecordDepartureFromOffice(IssuerId.of(issuerId),
+                request.holderId(), request.departureDate(), request.reason()), by);
     }
 
     @PostMapping("/deaths")
     public ResponseEntity<Recorded> death(@PathVariable String issuerId, @RequestBody DeathRequest request,
                                           @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
-        return SeriesController.created(sender.send(new RecordDeath(IssuerId.of(issuerId), request.personId(),
-                request.dateOfDeath()), by));
+        return sender.record(new RecordDeath(IssuerId.of(issuerId), request.personId(),
+                request.dateOfDeath()), by);
     }
 
     @PostMapping("/role-changes")
     public ResponseEntity<Recorded> roleChange(@PathVariable String issuerId, @RequestBody RoleChangeRequest request,
                                                @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
-        return SeriesController.created(sender.send(new RecordRoleChange(IssuerId.of(issuerId), request.holderId(),
-                request.newRole(), request.changeDate()), by));
+        return sender.record(new RecordRoleChange(IssuerId.of(issuerId), request.holderId(),
+                request.newRole(), request.changeDate()), by);
     }
 
     /** Reverses a departure or a death recorded in error, in every series of the person. */
@@ -65,22 +65,22 @@ public class IssuerController {
     public ResponseEntity<Recorded> reversal(@PathVariable String issuerId, @RequestBody PersonReversalRequest request,
                                              @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
         LocalDate reversedOn = request.reversedOn() != null ? request.reversedOn() : LocalDate.now(clock);
-        return SeriesController.created(sender.send(new ReverseFactOfPerson(IssuerId.of(issuerId), request.personId(),
-                request.fact(), request.reason(), reversedOn), by));
+        return sender.record(new ReverseFactOfPerson(IssuerId.of(issuerId), request.personId(),
+                request.fact(), request.reason(), reversedOn), by);
     }
 
     @PostMapping("/share-splits")
     public ResponseEntity<Recorded> split(@PathVariable String issuerId, @RequestBody ShareSplitRequest request,
                                           @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
-        return SeriesController.created(sender.send(new RecordShareSplit(IssuerId.of(issuerId), request.ratio(),
-                request.recordDate(), request.meetingClosingDate()), by));
+        return sender.record(new RecordShareSplit(IssuerId.of(issuerId), request.ratio(),
+                request.recordDate(), request.meetingClosingDate()), by);
     }
 
     @PostMapping("/share-consolidations")
     public ResponseEntity<Recorded> consolidation(@PathVariable String issuerId,
                                                   @RequestBody ShareConsolidationRequest request,
                                                   @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
-        return SeriesController.created(sender.send(new RecordShareConsolidation(IssuerId.of(issuerId),
-                request.ratio(), request.effectiveDate()), by));
+        return sender.record(new RecordShareConsolidation(IssuerId.of(issuerId),
+                request.ratio(), request.effectiveDate()), by);
     }
 }

@@ -8,11 +8,13 @@ import io.sartracker.kernel.rule.RuleViolation;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -64,8 +66,39 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                         + " Send the request again.", Map.of());
     }
 
+    /** If-Match named another version than the current one: nothing recorded; the current ETag is given. */
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ResponseEntity<ProblemDetail> versionMismatch(ConflictingAggregateVersionException e) {
+        ResponseEntity<ProblemDetail> problem = problem(RuleCode.VERSION_MISMATCH, "The series is at version "
+                        + e.getActualVersion() + ", not " + e.getExpectedVersion() + " as If-Match says; nothing was"
+                        + " recorded. Read the series again and decide with what it holds now.",
+                Map.of("seriesId", String.valueOf(e.getAggregateIdentifier()), "expectedVersion", e.getExpectedVersion(),
+                        "currentVersion", e.getActualVersion()));
+        return ResponseEntity.status(problem.getStatusCode()).eTag(SeriesVersions.etag(e.getActualVersion()))
+                .body(problem.getBody());
+    }
+
+    /** Not a problem: a retry with the same Idempotency-Key gets the first answer again. */
+    @ExceptionHandler(Idempotency.AlreadyAnswered.class)
+    ResponseEntity<String> alreadyAnswered(Idempotency.AlreadyAnswered replay) {
+        IdempotencyStore.StoredAnswer answer = replay.answer();
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(answer.status())
+                .header(Idempotency.REPLAYED_HEADER, "true").contentType(MediaType.APPLICATION_JSON);
+        if (answer.location() != null) {
+            builder.header(HttpHeaders.LOCATION, answer.location());
+        }
+        if (answer.etag() != null) {
+            builder.header(HttpHeaders.ETAG, answer.etag());
+        }
+        return builder.body(answer.body());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        ConflictingAggregateVersionException stale = causeOfType(e, ConflictingAggregateVersionException.class);
+        if (stale != null) {
+            return versionMismatch(stale);
+        }
         RuleViolation violation = causeOfType(e, RuleViolation.class);
         if (violation != null) {
             return ruleViolation(violation);
@@ -116,6 +149,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case RULE -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
         };
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setType(URI.create("urn:sar-tracker:problem:" + code.name()));

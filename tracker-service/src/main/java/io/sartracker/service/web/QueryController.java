@@ -61,8 +61,13 @@ public class QueryController {
                                       @RequestParam(required = false) String format) {
         Views.RegisterView register = queries.query(new FindRegister(SeriesId.of(seriesId), asOf, knownAt),
                 ResponseTypes.instanceOf(Views.RegisterView.class)).join();
+        // today's register answers the version its stored document folded; a replayed view has none
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+        if (register.version() != null) {
+            ok.eTag(SeriesVersions.etag(register.version()));
+        }
         if (!"csv".equalsIgnoreCase(format)) {
-            return ResponseEntity.ok(register);
+            return ok.body(register);
         }
         String csv = Csv.of(List.of("series_id", "on", "holder_id", "current_holder_id", "role", "state",
                         "rights_allotted", "rights_held", "rights_exercised", "rights_lapsed", "rights_acquired",
@@ -71,7 +76,7 @@ public class QueryController {
                         h.holderId(), h.currentHolderId(), h.role(), h.state(), h.rightsAllotted(), h.rightsHeld(),
                         h.rightsExercised(), h.rightsLapsed(), h.rightsAcquired(), h.sharesPerRight(),
                         h.sharesDeliverable(), blank(h.windowFirstDay()), blank(h.windowLastDay()))).toList());
-        return ResponseEntity.ok().contentType(TEXT_CSV).body(csv);
+        return ok.contentType(TEXT_CSV).body(csv);
     }
 
     @GetMapping("/windows")

@@ -19,7 +19,6 @@ import io.sartracker.service.web.Requests.IssueSeriesRequest;
 import io.sartracker.service.web.Requests.RestructuringRequest;
 import io.sartracker.service.web.Requests.ReversalRequest;
 import io.sartracker.service.web.Requests.TransferRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,11 +27,13 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 
-/** The facts of one series, one endpoint per command. Every answer lists the events recorded. */
+/**
+ * The facts of one series, one endpoint per command. Every answer lists the events recorded and gives
+ * the series' new ETag; each takes an {@code Idempotency-Key} and an {@code If-Match} (see {@link CommandSender#record}).
+ */
 @RestController
 @RequestMapping("/series")
 public class SeriesController {
@@ -48,59 +49,58 @@ public class SeriesController {
     public ResponseEntity<Recorded> issue(@RequestBody IssueSeriesRequest request,
                                           @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
         IssueSeries command = new IssueSeries(request.seriesId(), request.issuerId(), request.terms());
-        return ResponseEntity.created(URI.create("/series/" + command.seriesId())).body(sender.send(command, by));
+        return sender.record(command, by);
     }
 
     @PostMapping("/{seriesId}/allotments")
     public ResponseEntity<Recorded> allot(@PathVariable String seriesId, @RequestBody AllotmentRequest request,
                                           @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
-        return created(sender.send(new AllotRights(SeriesId.of(seriesId), request.holderId(), request.role(),
-                request.rights(), request.allotmentDate()), by));
+        return sender.record(new AllotRights(SeriesId.of(seriesId), request.holderId(), request.role(),
+                request.rights(), request.allotmentDate()), by);
     }
 
     @PostMapping("/{seriesId}/inheritances")
     public ResponseEntity<Recorded> inherit(@PathVariable String seriesId, @RequestBody InheritanceRequest request,
                                             @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
-        return created(sender.send(new InheritRights(SeriesId.of(seriesId), request.holderId(), request.heirs(),
-                request.inheritanceDate()), by));
+        return sender.record(new InheritRights(SeriesId.of(seriesId), request.holderId(), request.heirs(),
+                request.inheritanceDate()), by);
     }
 
     @PostMapping("/{seriesId}/exercises")
     public ResponseEntity<Recorded> exercise(@PathVariable String seriesId, @RequestBody ExerciseRequest request,
                                              @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
-        return created(sender.send(new ExerciseRights(SeriesId.of(seriesId), request.holderId(),
-                request.exerciseDate(), request.rights(), request.shares()), by));
+        return sender.record(new ExerciseRights(SeriesId.of(seriesId), request.holderId(),
+                request.exerciseDate(), request.rights(), request.shares()), by);
     }
 
     @PostMapping("/{seriesId}/share-adjustments")
     public ResponseEntity<Recorded> adjust(@PathVariable String seriesId, @RequestBody BoardAdjustmentRequest request,
                                            @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
-        return created(sender.send(new AdjustSharesPerRight(SeriesId.of(seriesId), request.sharesPerRight(),
-                request.appliesFrom(), request.reason()), by));
+        return sender.record(new AdjustSharesPerRight(SeriesId.of(seriesId), request.sharesPerRight(),
+                request.appliesFrom(), request.reason()), by);
     }
 
     @PostMapping("/{seriesId}/restructurings")
     public ResponseEntity<Recorded> restructure(@PathVariable String seriesId,
                                                 @RequestBody RestructuringRequest request,
                                                 @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
-        return created(sender.send(new RestructureSeries(SeriesId.of(seriesId), request.kind(),
+        return sender.record(new RestructureSeries(SeriesId.of(seriesId), request.kind(),
                 request.restructuredCompanyId(), request.restructuredCompanyName(), request.effectiveDate(),
-                request.shareRatio(), Boolean.TRUE.equals(request.agreementProvidesReplacement())), by));
+                request.shareRatio(), Boolean.TRUE.equals(request.agreementProvidesReplacement())), by);
     }
 
     @PostMapping("/{seriesId}/acquisitions")
     public ResponseEntity<Recorded> acquire(@PathVariable String seriesId, @RequestBody AcquisitionRequest request,
                                             @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
-        return created(sender.send(new AcquireRights(SeriesId.of(seriesId), request.cause(), request.approvalDate(),
-                request.acquisitionDate()), by));
+        return sender.record(new AcquireRights(SeriesId.of(seriesId), request.cause(), request.approvalDate(),
+                request.acquisitionDate()), by);
     }
 
     @PostMapping("/{seriesId}/transfers")
     public ResponseEntity<Recorded> transfer(@PathVariable String seriesId, @RequestBody TransferRequest request,
                                              @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
-        return created(sender.send(new TransferRights(SeriesId.of(seriesId), request.holderId(),
-                request.transfereeId(), request.rights(), request.transferDate(), request.boardApprovalReference()),
-                by));
+        return sender.record(new TransferRights(SeriesId.of(seriesId), request.holderId(),
+                request.transfereeId(), request.rights(), request.transferDate(), request.boardApprovalReference()), by);
     }
 
     /** Reverses the latest exercise, departure, death or inheritance of the holding. */
@@ -108,11 +108,7 @@ public class SeriesController {
     public ResponseEntity<Recorded> reverse(@PathVariable String seriesId, @RequestBody ReversalRequest request,
                                             @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
         LocalDate reversedOn = request.reversedOn() != null ? request.reversedOn() : LocalDate.now(clock);
-        return created(sender.send(new ReverseLatestFact(SeriesId.of(seriesId), request.holderId(), request.reason(),
-                reversedOn), by));
-    }
-
-    static ResponseEntity<Recorded> created(Recorded recorded) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(recorded);
+        return sender.record(new ReverseLatestFact(SeriesId.of(seriesId), request.holderId(), request.reason(),
+                reversedOn), by);
     }
 }

@@ -88,8 +88,8 @@ public class ValuationController {
     @PostMapping(path = "/corrections", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Recorded> correct(@PathVariable String seriesId, @RequestBody ValuationRequest request,
                                             @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
-        return SeriesController.created(sender.send(new CorrectAllotmentAmount(SeriesId.of(seriesId),
-                request.determinationDate(), valuationDate(request), request.inputs(null), request.reason()), by));
+        return sender.record(new CorrectAllotmentAmount(SeriesId.of(seriesId),
+                request.determinationDate(), valuationDate(request), request.inputs(null), request.reason()), by);
     }
 
     /** What would the amount be? Computed with the series' shares per right and exercise price; nothing recorded. */
@@ -106,8 +106,8 @@ public class ValuationController {
 
     private ResponseEntity<Recorded> determine(String seriesId, ValuationRequest request, MultipartFile upload,
                                                String by) {
-        return SeriesController.created(sender.send(new DetermineAllotmentAmount(SeriesId.of(seriesId),
-                request.determinationDate(), valuationDate(request), request.inputs(upload)), by));
+        return sender.record(new DetermineAllotmentAmount(SeriesId.of(seriesId),
+                request.determinationDate(), valuationDate(request), request.inputs(upload)), by);
     }
 
     private Valuation preview(String seriesId, ValuationRequest request, MultipartFile upload) {

@@ -28,7 +28,8 @@ import java.util.concurrent.Future;
  * eight, under three settings: H2's default delayed write (the old behaviour, which lost acknowledged
  * facts on a crash), {@code WRITE_DELAY=0} (safe from a killed process, not from a power loss), and
  * the default group commit (each answer waits for a shared {@code CHECKPOINT SYNC} with fsync).
- * Prints commands a second, forced writes, and the size of the file. Run with
+ * Prints commands a second (after a warm-up), forced writes, and the size of the file while running
+ * and once closed (H2 compacts on closing). Run with
  * {@code mvn -q -pl tracker-service exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.sartracker.service.bench.DurabilityBenchmark [-Dexec.args="commandsPerPhase"]}.
  */
@@ -60,19 +61,25 @@ public final class DurabilityBenchmark {
                 .run("--server.port=0", "--tracker.data-dir=" + dataDir, "--logging.level.root=warn",
                         "--tracker.durability.group-sync=" + groupSync,
                         "--spring.datasource.url=jdbc:h2:file:" + dataDir + "/tracker;DB_CLOSE_ON_EXIT=FALSE" + urlOptions);
+        Path file = dataDir.resolve("tracker.mv.db");
         try {
             CommandSender sender = context.getBean(CommandSender.class);
             MeterRegistry meters = context.getBean(MeterRegistry.class);
+            record(sender, "W", Math.min(commands, 400), 4);
+            double warmSyncs = syncs(meters);
             double one = record(sender, "A", commands, 1);
             double eight = record(sender, "B", commands, 8);
-            double syncs = meters.find("tracker.store.syncs").counters().stream().mapToDouble(c -> c.count()).sum();
-            long bytes = Files.size(dataDir.resolve("tracker.mv.db"));
-            System.out.printf("%-48s 1 client %5.0f commands/s, 8 clients %5.0f commands/s, %5.0f forced writes"
-                            + " for %d commands, file %.1f MB%n", setting, one, eight, syncs, 2 * commands,
-                    bytes / 1e6);
+            System.out.printf("%-46s 1 client %4.0f commands/s, 8 clients %4.0f commands/s, %5.0f forced writes"
+                            + " for %d commands, file %.1f MB", setting, one, eight, syncs(meters) - warmSyncs,
+                    2 * commands, Files.size(file) / 1e6);
         } finally {
             context.close();
         }
+        System.out.printf(", %.1f MB once closed%n", Files.size(file) / 1e6);
+    }
+
+    private static double syncs(MeterRegistry meters) {
+        return meters.find("tracker.store.syncs").counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
     /** Records {@code commands} allotments of one right from {@code clients} threads; answers commands a second. */
