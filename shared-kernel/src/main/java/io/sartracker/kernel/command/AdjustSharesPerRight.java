@@ -15,6 +15,6 @@ public record AdjustSharesPerRight(@TargetAggregateIdentifier SeriesId seriesId,
         Require.present(sharesPerRight, "sharesPerRight");
         Require.positive(sharesPerRight.shares(), "sharesPerRight");
         Require.present(appliesFrom, "appliesFrom");
-        reason = Require.text(reason, "reason");
+        reason = Require.reason(reason, "reason");
     }
 }
