@@ -73,14 +73,32 @@ public enum RuleCode {
     /** A correction of the allotment amount when none is recorded. */
     NO_ALLOTMENT_AMOUNT(Kind.RULE),
     VALUATION_AFTER_ALLOTMENT(Kind.RULE),
-    INVALID_VALUATION_INPUT(Kind.BAD_INPUT);
+    INVALID_VALUATION_INPUT(Kind.BAD_INPUT),
+    /** No endpoint answers this path (HTTP 404). */
+    UNKNOWN_ROUTE(Kind.NOT_FOUND),
+    /** The path exists, but not with this HTTP method (405). */
+    METHOD_NOT_ALLOWED(Kind.WRONG_METHOD),
+    /** The body is not of a media type the endpoint reads (415). */
+    UNSUPPORTED_MEDIA_TYPE(Kind.WRONG_MEDIA_TYPE),
+    /** The endpoint cannot answer in any media type the Accept header allows (406). */
+    NOT_ACCEPTABLE(Kind.NOT_ACCEPTABLE),
+    /** The body is larger than the endpoint accepts: 1 MB of JSON, 20 MB of upload (413). */
+    PAYLOAD_TOO_LARGE(Kind.TOO_LARGE);
 
     /** How a client should read a rejection: the HTTP status follows from it. */
     public enum Kind {
         BAD_INPUT,
         NOT_FOUND,
         CONFLICT,
-        RULE
+        RULE,
+        /** The request's HTTP method is not one the path answers. */
+        WRONG_METHOD,
+        /** The request's body is not of a media type the endpoint reads. */
+        WRONG_MEDIA_TYPE,
+        /** The request's Accept header excludes every answer the endpoint has. */
+        NOT_ACCEPTABLE,
+        /** The request's body is too large. */
+        TOO_LARGE
     }
 
     private final Kind kind;

@@ -13,6 +13,8 @@ public class CommandSender {
     /** The header naming the person (or system) recording the fact; it goes into the audit trail. */
     public static final String RECORDED_BY_HEADER = "X-Recorded-By";
     static final String UNIDENTIFIED = "unidentified";
+    /** The longest recorder name the audit trail keeps. */
+    static final int MAX_RECORDED_BY = 200;
 
     private final CommandGateway gateway;
 
@@ -21,6 +23,10 @@ public class CommandSender {
     }
 
     public Recorded send(Object command, String recordedBy) {
+        if (recordedBy != null && recordedBy.strip().length() > MAX_RECORDED_BY) {
+            throw new IllegalArgumentException(RECORDED_BY_HEADER + " must be at most " + MAX_RECORDED_BY
+                    + " characters, was " + recordedBy.strip().length());
+        }
         MetaData metaData = MetaData.with(AuditMetadata.RECORDED_BY,
                         recordedBy == null || recordedBy.isBlank() ? UNIDENTIFIED : recordedBy.strip())
                 .and(AuditMetadata.COMMAND, command.getClass().getSimpleName());
