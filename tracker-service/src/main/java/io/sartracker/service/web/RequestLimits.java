@@ -54,7 +54,9 @@ public class RequestLimits extends OncePerRequestFilter {
             return;
         }
         if (isMultipart(request)) {
-            chain.doFilter(request, response);
+            if (multipartReadable(request, response)) {
+                chain.doFilter(request, response);
+            }
             return;
         }
         if (request.getContentLengthLong() > MAX_JSON_BYTES) {
@@ -62,6 +64,41 @@ public class RequestLimits extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new LimitedRequest(request), response);
+    }
+
+    /**
+     * Parses a multipart body at once, so that every endpoint refuses a broken one the same way: no
+     * boundary, a body the boundary does not split into parts, or a part cut short is 400; a file over
+     * 20 MB is 413. Answers the refusal itself and returns false.
+     */
+    private static boolean multipartReadable(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        String type = request.getContentType().toLowerCase(Locale.ROOT);
+        int boundary = type.indexOf("boundary=");
+        String problem = null;
+        if (!type.startsWith("multipart/form-data")) {
+            problem = "Only multipart/form-data is read, not " + Problems.echo(request.getContentType()) + ".";
+        } else if (boundary < 0 || type.substring(boundary + "boundary=".length()).isBlank()) {
+            problem = "The multipart body has no boundary: give it in the Content-Type header"
+                    + " (multipart/form-data; boundary=...).";
+        } else {
+            try {
+                if (request.getParts().isEmpty()) {
+                    problem = "The multipart body has no parts separated by its boundary.";
+                }
+            } catch (IllegalStateException e) {
+                Problems.write(response, 413, UPLOAD_TOO_LARGE, Map.of());
+                return false;
+            } catch (IOException | ServletException | RuntimeException e) {
+                problem = "The multipart body cannot be read: give parts separated by the boundary of the"
+                        + " Content-Type header, each with its Content-Disposition, and the closing boundary.";
+            }
+        }
+        if (problem != null) {
+            Problems.write(response, 400, problem, Map.of());
+            return false;
+        }
+        return true;
     }
 
     private static boolean isMultipart(HttpServletRequest request) {
