@@ -75,6 +75,14 @@ class StrictInputHttpTest {
     }
 
     @Test
+    void thePrimaryMapperOfEventsStillIgnoresUnknownPropertiesOnlyHttpIsStrict() throws Exception {
+        String withLaterField = "{\"personId\":\"D02\",\"dateOfDeath\":\"2024-01-01\",\"addedInALaterRevision\":1}";
+        assertThat(json.readValue("{\"firstDay\":\"2015-07-14\",\"lastDay\":\"2045-07-13\",\"addedLater\":1}",
+                io.sartracker.kernel.model.ExerciseWindow.class).lastDay()).hasToString("2045-07-13");
+        refused(http.postJson("/issuers/IIJ/deaths", withLaterField), 400, "INVALID_INPUT");
+    }
+
+    @Test
     void theValidTermsOfTheseTestsAreAccepted() {
         RawHttp.Answer answer = http.postJson("/series", issue(TERMS).replace("T-1", "T-OK"));
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
