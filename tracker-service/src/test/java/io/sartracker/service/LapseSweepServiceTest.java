@@ -18,6 +18,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import io.sartracker.service.durability.DurableAnswers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -95,6 +96,8 @@ class LapseSweepServiceTest {
     CommandGateway gateway;
     @Autowired
     SeriesDirectory directory;
+    @Autowired
+    DurableAnswers durable;
 
     @Test
     void recordsTheLapseOnD11AsSystemAndOnlyOnce() {
@@ -106,7 +109,7 @@ class LapseSweepServiceTest {
         clock.set(LocalDate.of(2023, 7, 3));
         assertThat(sweep.sweep().total()).as("D+10: the window is still open").isZero();
 
-        LapseSweep withGrace = new LapseSweep(gateway, directory, clock, 1);
+        LapseSweep withGrace = new LapseSweep(gateway, directory, clock, 1, durable);
         clock.set(LocalDate.of(2023, 7, 4));
         assertThat(withGrace.sweep().total()).as("a day of grace holds the lapse back").isZero();
 

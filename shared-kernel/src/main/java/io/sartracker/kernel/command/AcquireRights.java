@@ -13,7 +13,7 @@ public record AcquireRights(@TargetAggregateIdentifier SeriesId seriesId, Acquis
     public AcquireRights {
         Require.present(seriesId, "seriesId");
         Require.present(cause, "cause");
-        Require.present(approvalDate, "approvalDate");
-        Require.present(acquisitionDate, "acquisitionDate");
+        Require.date(approvalDate, "approvalDate");
+        Require.date(acquisitionDate, "acquisitionDate");
     }
 }

@@ -14,7 +14,7 @@ public record AdjustSharesPerRight(@TargetAggregateIdentifier SeriesId seriesId,
         Require.present(seriesId, "seriesId");
         Require.present(sharesPerRight, "sharesPerRight");
         Require.positive(sharesPerRight.shares(), "sharesPerRight");
-        Require.present(appliesFrom, "appliesFrom");
-        reason = Require.text(reason, "reason");
+        Require.date(appliesFrom, "appliesFrom");
+        reason = Require.reason(reason, "reason");
     }
 }

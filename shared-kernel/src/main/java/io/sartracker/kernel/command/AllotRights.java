@@ -18,6 +18,6 @@ public record AllotRights(@TargetAggregateIdentifier SeriesId seriesId, HolderId
         Require.present(role, "role");
         Require.present(rights, "rights");
         Require.positive(rights.count(), "rights");
-        Require.present(allotmentDate, "allotmentDate");
+        Require.date(allotmentDate, "allotmentDate");
     }
 }

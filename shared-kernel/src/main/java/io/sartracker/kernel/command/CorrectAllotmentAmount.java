@@ -12,9 +12,9 @@ public record CorrectAllotmentAmount(@TargetAggregateIdentifier SeriesId seriesI
                                      LocalDate valuationDate, ValuationInputs inputs, String reason) {
     public CorrectAllotmentAmount {
         Require.present(seriesId, "seriesId");
-        Require.present(correctionDate, "correctionDate");
-        Require.present(valuationDate, "valuationDate");
+        Require.date(correctionDate, "correctionDate");
+        Require.date(valuationDate, "valuationDate");
         Require.present(inputs, "inputs");
-        reason = Require.text(reason, "reason");
+        reason = Require.reason(reason, "reason");
     }
 }

@@ -12,8 +12,8 @@ public record DetermineAllotmentAmount(@TargetAggregateIdentifier SeriesId serie
                                        LocalDate valuationDate, ValuationInputs inputs) {
     public DetermineAllotmentAmount {
         Require.present(seriesId, "seriesId");
-        Require.present(determinationDate, "determinationDate");
-        Require.present(valuationDate, "valuationDate");
+        Require.date(determinationDate, "determinationDate");
+        Require.date(valuationDate, "valuationDate");
         Require.present(inputs, "inputs");
     }
 }

@@ -18,7 +18,7 @@ public record ExerciseRights(@TargetAggregateIdentifier SeriesId seriesId, Holde
     public ExerciseRights {
         Require.present(seriesId, "seriesId");
         Require.present(holderId, "holderId");
-        Require.present(exerciseDate, "exerciseDate");
+        Require.date(exerciseDate, "exerciseDate");
         if ((rights == null) == (shares == null)) {
             throw new IllegalArgumentException("give either rights or shares, not both and not neither");
         }

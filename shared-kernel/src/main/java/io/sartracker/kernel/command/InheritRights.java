@@ -22,6 +22,6 @@ public record InheritRights(@TargetAggregateIdentifier SeriesId seriesId, Holder
             throw new IllegalArgumentException("heirIds must name the heir");
         }
         heirIds = List.copyOf(heirIds);
-        Require.present(inheritanceDate, "inheritanceDate");
+        Require.date(inheritanceDate, "inheritanceDate");
     }
 }

@@ -11,6 +11,6 @@ public record IssueSeries(@TargetAggregateIdentifier SeriesId seriesId, IssuerId
     public IssueSeries {
         Require.present(seriesId, "seriesId");
         Require.present(issuerId, "issuerId");
-        Require.present(terms, "terms");
+        Require.present(terms, "terms").requireSound();
     }
 }

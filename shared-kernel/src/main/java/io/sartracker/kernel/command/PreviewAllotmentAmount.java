@@ -12,7 +12,7 @@ public record PreviewAllotmentAmount(@TargetAggregateIdentifier SeriesId seriesI
                                      ValuationInputs inputs) {
     public PreviewAllotmentAmount {
         Require.present(seriesId, "seriesId");
-        Require.present(valuationDate, "valuationDate");
+        Require.date(valuationDate, "valuationDate");
         Require.present(inputs, "inputs");
     }
 }

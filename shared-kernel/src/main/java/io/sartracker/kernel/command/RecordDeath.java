@@ -11,6 +11,6 @@ public record RecordDeath(IssuerId issuerId, HolderId personId, LocalDate dateOf
     public RecordDeath {
         Require.present(issuerId, "issuerId");
         Require.present(personId, "personId");
-        Require.present(dateOfDeath, "dateOfDeath");
+        Require.date(dateOfDeath, "dateOfDeath");
     }
 }

@@ -17,7 +17,7 @@ public record RecordDepartureFromOffice(IssuerId issuerId, HolderId holderId, Lo
     public RecordDepartureFromOffice {
         Require.present(issuerId, "issuerId");
         Require.present(holderId, "holderId");
-        Require.present(departureDate, "departureDate");
+        Require.date(departureDate, "departureDate");
         Require.present(reason, "reason");
     }
 }

@@ -13,6 +13,6 @@ import java.time.LocalDate;
 public record RecordDueLapses(@TargetAggregateIdentifier SeriesId seriesId, LocalDate asOf) {
     public RecordDueLapses {
         Require.present(seriesId, "seriesId");
-        Require.present(asOf, "asOf");
+        Require.date(asOf, "asOf");
     }
 }

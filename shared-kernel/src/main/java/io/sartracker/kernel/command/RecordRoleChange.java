@@ -16,6 +16,6 @@ public record RecordRoleChange(IssuerId issuerId, HolderId holderId, Role newRol
         Require.present(issuerId, "issuerId");
         Require.present(holderId, "holderId");
         Require.present(newRole, "newRole");
-        Require.present(changeDate, "changeDate");
+        Require.date(changeDate, "changeDate");
     }
 }

@@ -11,6 +11,6 @@ public record RecordShareConsolidation(IssuerId issuerId, Ratio ratio, LocalDate
     public RecordShareConsolidation {
         Require.present(issuerId, "issuerId");
         Require.present(ratio, "ratio");
-        Require.present(effectiveDate, "effectiveDate");
+        Require.date(effectiveDate, "effectiveDate");
     }
 }

@@ -15,7 +15,8 @@ public record RecordShareSplit(IssuerId issuerId, Ratio ratio, LocalDate recordD
     public RecordShareSplit {
         Require.present(issuerId, "issuerId");
         Require.present(ratio, "ratio");
-        Require.present(recordDate, "recordDate");
+        Require.date(recordDate, "recordDate");
+        Require.optionalDate(meetingClosingDate, "meetingClosingDate");
     }
 
     public boolean conditionalOnMeeting() {

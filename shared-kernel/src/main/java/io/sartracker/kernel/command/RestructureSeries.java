@@ -22,8 +22,8 @@ public record RestructureSeries(@TargetAggregateIdentifier SeriesId seriesId, Re
         Require.present(seriesId, "seriesId");
         Require.present(kind, "kind");
         Require.present(restructuredCompanyId, "restructuredCompanyId");
-        restructuredCompanyName = Require.text(restructuredCompanyName, "restructuredCompanyName");
-        Require.present(effectiveDate, "effectiveDate");
+        restructuredCompanyName = Require.name(restructuredCompanyName, "restructuredCompanyName");
+        Require.date(effectiveDate, "effectiveDate");
         Require.present(shareRatio, "shareRatio");
     }
 }

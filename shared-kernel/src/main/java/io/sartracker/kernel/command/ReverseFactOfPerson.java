@@ -22,7 +22,7 @@ public record ReverseFactOfPerson(IssuerId issuerId, HolderId personId, Reversib
             throw new IllegalArgumentException("fact is DEPARTURE or DEATH: an exercise or an inheritance belongs"
                     + " to one series and is reversed there, was " + fact);
         }
-        reason = Require.text(reason, "reason");
-        Require.present(reversedOn, "reversedOn");
+        reason = Require.reason(reason, "reason");
+        Require.date(reversedOn, "reversedOn");
     }
 }

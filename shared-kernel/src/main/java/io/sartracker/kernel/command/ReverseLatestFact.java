@@ -16,7 +16,7 @@ public record ReverseLatestFact(@TargetAggregateIdentifier SeriesId seriesId, Ho
     public ReverseLatestFact {
         Require.present(seriesId, "seriesId");
         Require.present(holderId, "holderId");
-        reason = Require.text(reason, "reason");
-        Require.present(reversedOn, "reversedOn");
+        reason = Require.reason(reason, "reason");
+        Require.date(reversedOn, "reversedOn");
     }
 }

@@ -17,6 +17,7 @@ public record TransferRights(@TargetAggregateIdentifier SeriesId seriesId, Holde
         Require.present(transfereeId, "transfereeId");
         Require.present(rights, "rights");
         Require.positive(rights.count(), "rights");
-        Require.present(transferDate, "transferDate");
+        Require.date(transferDate, "transferDate");
+        Require.atMost(boardApprovalReference, "boardApprovalReference", Require.MAX_NAME_LENGTH);
     }
 }

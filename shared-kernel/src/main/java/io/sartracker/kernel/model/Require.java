@@ -1,10 +1,19 @@
 package io.sartracker.kernel.model;
 
+import java.time.LocalDate;
 import java.util.regex.Pattern;
 
 /** Argument checks shared by the value objects; a failure is bad input, never a rule of the terms. */
 public final class Require {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    /** The earliest date a request may carry: anything before is a typing error, not a fact. */
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+    /** The latest date a request may carry. */
+    public static final LocalDate LATEST_DATE = LocalDate.of(2200, 12, 31);
+    /** The longest name (of a series, an issuer, a company, a board approval), in characters. */
+    public static final int MAX_NAME_LENGTH = 200;
+    /** The longest reason, in characters. */
+    public static final int MAX_REASON_LENGTH = 1_000;
 
     private Require() {
     }
@@ -14,6 +23,50 @@ public final class Require {
             throw new IllegalArgumentException(name + " must not be blank");
         }
         return value.strip();
+    }
+
+    /** Text of at most {@code maxLength} characters (after stripping surrounding blanks). */
+    public static String text(String value, String name, int maxLength) {
+        String text = text(value, name);
+        int length = text.codePointCount(0, text.length());
+        if (length > maxLength) {
+            throw new IllegalArgumentException(name + " must be at most " + maxLength + " characters, was " + length);
+        }
+        return text;
+    }
+
+    /** A name: at most {@value #MAX_NAME_LENGTH} characters. */
+    public static String name(String value, String name) {
+        return text(value, name, MAX_NAME_LENGTH);
+    }
+
+    /** Text that may be left out or blank, as given, but never longer than {@code maxLength} characters. */
+    public static String atMost(String value, String name, int maxLength) {
+        if (value != null && value.codePointCount(0, value.length()) > maxLength) {
+            throw new IllegalArgumentException(name + " must be at most " + maxLength + " characters, was "
+                    + value.codePointCount(0, value.length()));
+        }
+        return value;
+    }
+
+    /** A reason: at most {@value #MAX_REASON_LENGTH} characters. */
+    public static String reason(String value, String name) {
+        return text(value, name, MAX_REASON_LENGTH);
+    }
+
+    /** A date that is required and lies in 1900-01-01..2200-12-31. */
+    public static LocalDate date(LocalDate value, String name) {
+        present(value, name);
+        if (value.isBefore(EARLIEST_DATE) || value.isAfter(LATEST_DATE)) {
+            throw new IllegalArgumentException(name + " must lie between " + EARLIEST_DATE + " and " + LATEST_DATE
+                    + ", was " + value);
+        }
+        return value;
+    }
+
+    /** A date that may be left out: null stays null, anything else must lie in the sane range. */
+    public static LocalDate optionalDate(LocalDate value, String name) {
+        return value == null ? null : date(value, name);
     }
 
     /** Identifiers travel in URLs and key columns: letters, digits and . _ : - only, at most 64 of them. */

@@ -50,6 +50,48 @@ public record Terms(
         }
     }
 
+    /** The longest window after losing office that terms may give, in days (about 100 years). */
+    public static final int MAX_WINDOW_DAYS = 36_600;
+    /** The longest window of an heir that terms may give, in months (100 years). */
+    public static final int MAX_HEIR_WINDOW_MONTHS = 1_200;
+
+    /**
+     * Terms a board can actually resolve: checked when a series is issued (not when a recorded event
+     * is read back, so that history recorded before these checks still reads). Names of at most
+     * {@value Require#MAX_NAME_LENGTH} characters, every date in 1900..2200, a positive exercise price,
+     * payment and allotment on or before the first day of the exercise period.
+     *
+     * @return these terms
+     * @throws IllegalArgumentException naming the field that contradicts the others
+     */
+    public Terms requireSound() {
+        Require.name(name, "terms.name");
+        Require.name(issuerName, "terms.issuerName");
+        Require.date(resolutionDate, "terms.resolutionDate");
+        Require.date(allotmentDate, "terms.allotmentDate");
+        Require.date(paymentDate, "terms.paymentDate");
+        Require.date(exercisePeriod.firstDay(), "terms.exercisePeriod.firstDay");
+        Require.date(exercisePeriod.lastDay(), "terms.exercisePeriod.lastDay");
+        Require.positive(exercisePricePerShare.amount(), "terms.exercisePricePerShare");
+        if (allotmentDate.isAfter(exercisePeriod.firstDay())) {
+            throw new IllegalArgumentException("terms.allotmentDate " + allotmentDate
+                    + " is after the first day of the exercise period " + exercisePeriod.firstDay());
+        }
+        if (paymentDate.isAfter(exercisePeriod.firstDay())) {
+            throw new IllegalArgumentException("terms.paymentDate " + paymentDate
+                    + " is after the first day of the exercise period " + exercisePeriod.firstDay());
+        }
+        if (windowAfterLeavingOfficeDays > MAX_WINDOW_DAYS) {
+            throw new IllegalArgumentException("terms.windowAfterLeavingOfficeDays must be at most " + MAX_WINDOW_DAYS
+                    + ", was " + windowAfterLeavingOfficeDays);
+        }
+        if (heirWindowMonths > MAX_HEIR_WINDOW_MONTHS) {
+            throw new IllegalArgumentException("terms.heirWindowMonths must be at most " + MAX_HEIR_WINDOW_MONTHS
+                    + ", was " + heirWindowMonths);
+        }
+        return this;
+    }
+
     /** The 5th series of the seed notice, as RULES.md section 1 reads it. */
     public static Terms fifthSeries() {
         return new Terms(

@@ -80,7 +80,19 @@ public enum RuleCode {
     /** The first request with this Idempotency-Key has not finished yet; send the request again. */
     IDEMPOTENCY_KEY_IN_PROGRESS(Kind.CONFLICT),
     /** If-Match named another version of the series than the current one: nothing recorded. */
-    VERSION_MISMATCH(Kind.PRECONDITION_FAILED);
+    VERSION_MISMATCH(Kind.PRECONDITION_FAILED),
+    /** No endpoint answers this path (HTTP 404). */
+    UNKNOWN_ROUTE(Kind.NOT_FOUND),
+    /** The path exists, but not with this HTTP method (405). */
+    METHOD_NOT_ALLOWED(Kind.WRONG_METHOD),
+    /** The body is not of a media type the endpoint reads (415). */
+    UNSUPPORTED_MEDIA_TYPE(Kind.WRONG_MEDIA_TYPE),
+    /** The endpoint cannot answer in any media type the Accept header allows (406). */
+    NOT_ACCEPTABLE(Kind.NOT_ACCEPTABLE),
+    /** The body is larger than the endpoint accepts: 1 MB of JSON, 20 MB of upload (413). */
+    PAYLOAD_TOO_LARGE(Kind.TOO_LARGE),
+    /** The facts were committed but the store did not confirm them on disk in time (503): retry with the key. */
+    COMMIT_NOT_CONFIRMED(Kind.UNAVAILABLE);
 
     /** How a client should read a rejection: the HTTP status follows from it. */
     public enum Kind {
@@ -89,7 +101,17 @@ public enum RuleCode {
         CONFLICT,
         RULE,
         /** The request was made on another version than the current one (HTTP 412). */
-        PRECONDITION_FAILED
+        PRECONDITION_FAILED,
+        /** The request's HTTP method is not one the path answers. */
+        WRONG_METHOD,
+        /** The request's body is not of a media type the endpoint reads. */
+        WRONG_MEDIA_TYPE,
+        /** The request's Accept header excludes every answer the endpoint has. */
+        NOT_ACCEPTABLE,
+        /** The request's body is too large. */
+        TOO_LARGE,
+        /** The service could not confirm the outcome; the same request may be sent again. */
+        UNAVAILABLE
     }
 
     private final Kind kind;

@@ -24,20 +24,47 @@ public record ValuationInputs(BigDecimal spot, BigDecimal years, BigDecimal risk
     public record PriceHistoryInput(String csv, LocalDate lookBackFrom, LocalDate lookBackTo) {
         public PriceHistoryInput {
             csv = Require.text(csv, "priceHistory.csv");
-            Require.present(lookBackFrom, "priceHistory.lookBackFrom");
-            Require.present(lookBackTo, "priceHistory.lookBackTo");
+            Require.date(lookBackFrom, "priceHistory.lookBackFrom");
+            Require.date(lookBackTo, "priceHistory.lookBackTo");
+            if (lookBackTo.isBefore(lookBackFrom)) {
+                throw new IllegalArgumentException("priceHistory.lookBackTo " + lookBackTo
+                        + " is before priceHistory.lookBackFrom " + lookBackFrom);
+            }
         }
     }
+
+    /** The largest price (spot, dividend) in yen that a valuation accepts. */
+    public static final BigDecimal MAX_YEN = new BigDecimal("1000000000000");
+    /** The longest expected remaining period T in years. */
+    public static final BigDecimal MAX_YEARS = new BigDecimal("100");
+    /** The largest volatility, 1000% a year. */
+    public static final BigDecimal MAX_VOLATILITY = new BigDecimal("10");
+    /** The largest rate or yield in absolute value, 100% a year. */
+    public static final BigDecimal MAX_RATE = BigDecimal.ONE;
 
     public ValuationInputs {
         Require.present(spot, "spot");
         Require.present(years, "years");
         Require.present(riskFreeRate, "riskFreeRate");
+        atMost(spot, MAX_YEN, "spot");
+        atMost(years, MAX_YEARS, "years");
+        atMost(riskFreeRate.abs(), MAX_RATE, "riskFreeRate (in absolute value)");
+        atMost(dividendYield, MAX_RATE, "dividendYield");
+        atMost(dividendPerShare, MAX_YEN, "dividendPerShare");
+        atMost(volatility, MAX_VOLATILITY, "volatility");
         if ((dividendYield == null) == (dividendPerShare == null)) {
             throw new IllegalArgumentException("give either dividendYield or dividendPerShare");
         }
         if ((volatility == null) == (priceHistory == null)) {
             throw new IllegalArgumentException("give either volatility or priceHistory");
+        }
+    }
+
+    /** Sign and zero are the valuation's to judge (with its own rule code); only the sane upper bound is checked here. */
+    private static void atMost(BigDecimal value, BigDecimal limit, String name) {
+        if (value != null && value.compareTo(limit) > 0) {
+            throw new IllegalArgumentException(name + " must be at most " + limit.toPlainString() + ", was "
+                    + (value.precision() - value.scale() > 30 ? value.toString() : value.toPlainString()));
         }
     }
 }

@@ -35,9 +35,4 @@ public class DurabilityConfig {
             }
         }, timeout, meters);
     }
-
-    @Bean
-    DurableCommits durableCommits(GroupSync groupSync) {
-        return new DurableCommits(groupSync);
-    }
 }

@@ -27,6 +27,16 @@ public final class GroupSync implements AutoCloseable {
         void sync() throws Exception;
     }
 
+    /**
+     * The commit was made but the disk did not confirm it: it may be lost on a power failure, so the
+     * request must not be answered as recorded. A retry with the same Idempotency-Key tells.
+     */
+    public static final class NotDurableException extends RuntimeException {
+        NotDurableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     private final StoreSync store;
     private final Duration bound;
     private final Thread syncer;
@@ -58,8 +68,7 @@ public final class GroupSync implements AutoCloseable {
     /**
      * Returns once everything this thread has committed is on disk.
      *
-     * @throws IllegalStateException when the store could not be synced within the bound: the commit
-     *                               may be lost on a power failure, and the caller must not say it is safe
+     * @throws NotDurableException when the store could not be synced within the bound
      */
     public void awaitDurable() {
         waits.increment();
@@ -71,17 +80,17 @@ public final class GroupSync implements AutoCloseable {
             while (completed < ticket) {
                 long left = deadline - System.nanoTime();
                 if (closed || left <= 0) {
-                    throw new IllegalStateException("the store did not confirm the commit on disk within " + bound);
+                    throw new NotDurableException("the store did not confirm the commit on disk within " + bound, null);
                 }
                 try {
                     TimeUnit.NANOSECONDS.timedWait(this, left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while waiting for the commit to reach the disk", e);
+                    throw new NotDurableException("interrupted while waiting for the commit to reach the disk", e);
                 }
             }
             if (ticket >= failedFrom && failure != null) {
-                throw new IllegalStateException("the store failed to write the commit to disk", failure);
+                throw new NotDurableException("the store failed to write the commit to disk", failure);
             }
         }
     }

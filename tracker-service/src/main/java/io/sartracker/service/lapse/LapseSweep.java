@@ -6,6 +6,8 @@ import io.sartracker.kernel.model.SeriesId;
 import io.sartracker.service.config.AuditMetadata;
 import io.sartracker.service.config.RecordedEvents;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import io.sartracker.service.durability.DurableAnswers;
+import io.sartracker.service.durability.GroupSync;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
@@ -36,10 +38,11 @@ public class LapseSweep {
     private final SeriesDirectory directory;
     private final Clock clock;
     private final int graceDays;
+    private final DurableAnswers durable;
     private final AtomicReference<LocalDate> lastSweptOn = new AtomicReference<>();
 
     public LapseSweep(CommandGateway gateway, SeriesDirectory directory, Clock clock,
-                      @Value("${tracker.lapse-sweep.grace-days}") int graceDays) {
+                      @Value("${tracker.lapse-sweep.grace-days}") int graceDays, DurableAnswers durable) {
         if (graceDays < 0) {
             throw new IllegalArgumentException("tracker.lapse-sweep.grace-days must not be negative");
         }
@@ -47,6 +50,7 @@ public class LapseSweep {
         this.directory = directory;
         this.clock = clock;
         this.graceDays = graceDays;
+        this.durable = durable;
     }
 
     /** The outcome of one sweep: lapses recorded per series. */
@@ -58,7 +62,12 @@ public class LapseSweep {
 
     @EventListener(ApplicationReadyEvent.class)
     public void atStartUp() {
-        sweep();
+        try {
+            sweep();
+        } catch (GroupSync.NotDurableException e) {
+            // The service still starts; the day is not marked swept, so the next check sweeps again.
+            log.error("The lapses recorded at start-up were not confirmed on disk; the sweep runs again", e);
+        }
     }
 
     @Scheduled(fixedDelayString = "${tracker.lapse-sweep.check-interval}",
@@ -88,6 +97,7 @@ public class LapseSweep {
                 log.warn("Lapse sweep of series {} failed; it is retried on the next run", seriesId, e);
             }
         }
+        durable.confirm();
         lastSweptOn.set(today);
         SweepReport report = new SweepReport(today, dueBy, recorded);
         log.info("Lapse sweep on {} (lapses due by {}): {} lapse(s) recorded {}", today, dueBy, report.total(),

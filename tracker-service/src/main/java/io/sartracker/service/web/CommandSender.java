@@ -4,6 +4,7 @@ import io.sartracker.command.series.ExpectedVersionTargetResolver;
 import io.sartracker.kernel.command.IssueSeries;
 import io.sartracker.service.config.AuditMetadata;
 import io.sartracker.service.config.RecordedEvents;
+import io.sartracker.service.durability.DurableAnswers;
 import io.sartracker.service.web.Idempotency.KeyedRequest;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -21,13 +22,18 @@ public class CommandSender {
     /** The header naming the person (or system) recording the fact; it goes into the audit trail. */
     public static final String RECORDED_BY_HEADER = "X-Recorded-By";
     static final String UNIDENTIFIED = "unidentified";
+    /** The longest recorder name the audit trail keeps. */
+    static final int MAX_RECORDED_BY = 200;
 
     private final CommandGateway gateway;
     private final Idempotency idempotency;
     private final CommandAnswers answers;
+    private final DurableAnswers durable;
 
-    public CommandSender(CommandGateway gateway, Idempotency idempotency, CommandAnswers answers) {
+    public CommandSender(CommandGateway gateway, Idempotency idempotency, CommandAnswers answers,
+                         DurableAnswers durable) {
         this.gateway = gateway;
+        this.durable = durable;
         this.idempotency = idempotency;
         this.answers = answers;
     }
@@ -36,6 +42,7 @@ public class CommandSender {
     public Recorded send(Object command, String recordedBy) {
         RecordedEvents.Outcome outcome = gateway.sendAndWait(
                 GenericCommandMessage.asCommandMessage(command).andMetaData(audit(command, recordedBy)));
+        durable.confirm();
         return Recorded.of(command.getClass().getSimpleName(), outcome.events());
     }
 
@@ -68,6 +75,7 @@ public class CommandSender {
             }
             throw e;
         }
+        durable.confirm();
         return answers.answer(command, outcome.events());
     }
 
@@ -81,6 +89,10 @@ public class CommandSender {
     }
 
     private static MetaData audit(Object command, String recordedBy) {
+        if (recordedBy != null && recordedBy.strip().length() > MAX_RECORDED_BY) {
+            throw new IllegalArgumentException(RECORDED_BY_HEADER + " must be at most " + MAX_RECORDED_BY
+                    + " characters, was " + recordedBy.strip().length());
+        }
         return MetaData.with(AuditMetadata.RECORDED_BY,
                         recordedBy == null || recordedBy.isBlank() ? UNIDENTIFIED : recordedBy.strip())
                 .and(AuditMetadata.COMMAND, command.getClass().getSimpleName());

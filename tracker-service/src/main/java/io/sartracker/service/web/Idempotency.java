@@ -5,8 +5,7 @@ import io.sartracker.kernel.rule.RuleViolation;
 import io.sartracker.service.web.IdempotencyStore.StoredAnswer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
-import io.sartracker.service.durability.GroupSync;
-import org.springframework.beans.factory.ObjectProvider;
+import io.sartracker.service.durability.DurableAnswers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpMethod;
@@ -51,18 +50,18 @@ public class Idempotency {
     private final IdempotencyStore store;
     private final Clock clock;
     private final Duration retention;
-    private final ObjectProvider<GroupSync> durableCommits;
+    private final DurableAnswers durable;
 
     public Idempotency(IdempotencyStore store, Clock clock,
                        @Value("${tracker.idempotency.retention}") Duration retention,
-                       ObjectProvider<GroupSync> durableCommits) {
+                       DurableAnswers durable) {
         if (retention.isNegative()) {
             throw new IllegalArgumentException("tracker.idempotency.retention must not be negative");
         }
         this.store = store;
         this.clock = clock;
         this.retention = retention;
-        this.durableCommits = durableCommits;
+        this.durable = durable;
     }
 
     /** A request carrying an Idempotency-Key. */
@@ -115,7 +114,7 @@ public class Idempotency {
                         "idempotencyKey", request.key(), "firstMethod", stored.method(), "firstPath", stored.path());
             }
             // The first request may still be waiting for its commit to reach the disk: so does its replay.
-            durableCommits.ifAvailable(GroupSync::awaitDurable);
+            durable.confirm();
             throw new AlreadyAnswered(stored);
         });
     }

@@ -1,16 +1,16 @@
 package io.sartracker.service.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.sartracker.kernel.rule.RuleCode;
 import io.sartracker.kernel.rule.RuleViolation;
+import io.sartracker.service.durability.GroupSync;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,12 +21,15 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
 import java.time.DateTimeException;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Every rejection as an RFC 9457 problem document: a stable {@code code}, a sentence a person can
@@ -35,6 +38,8 @@ import java.util.stream.Collectors;
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    /** A detail never grows past this, whatever a message echoes of the request. */
+    private static final int MAX_DETAIL = 1_000;
 
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<ProblemDetail> ruleViolation(RuleViolation violation) {
@@ -95,6 +100,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        GroupSync.NotDurableException notDurable = causeOfType(e, GroupSync.NotDurableException.class);
+        if (notDurable != null) {
+            log.error("A commit was not confirmed on disk", notDurable);
+            return problem(RuleCode.COMMIT_NOT_CONFIRMED, "The facts were committed, but the disk did not confirm"
+                    + " them in time, so they may not survive a power failure. Send the request again with the same"
+                    + " Idempotency-Key: it answers with what was recorded, or records it.", Map.of());
+        }
         ConflictingAggregateVersionException stale = causeOfType(e, ConflictingAggregateVersionException.class);
         if (stale != null) {
             return versionMismatch(stale);
@@ -107,6 +119,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (invalid != null) {
             return invalidInput(invalid);
         }
+        if (causeOfType(e, RequestLimits.BodyTooLargeException.class) != null) {
+            return problem(RuleCode.PAYLOAD_TOO_LARGE, RequestLimits.JSON_TOO_LARGE, Map.of());
+        }
         if (causeOfType(e, ArithmeticException.class) != null || causeOfType(e, DateTimeException.class) != null) {
             return problem(RuleCode.INVALID_INPUT, "A number or date in the request is too large to compute with;"
                     + " check the figures.", Map.of());
@@ -114,33 +129,100 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         log.error("Unexpected failure", e);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The tracker failed unexpectedly; nothing was recorded. The failure is in the service log.");
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(body);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        if (causeOfType(e, RequestLimits.BodyTooLargeException.class) != null) {
+            return asObject(problem(RuleCode.PAYLOAD_TOO_LARGE, RequestLimits.JSON_TOO_LARGE, Map.of()));
+        }
         IllegalArgumentException invalid = causeOfType(e, IllegalArgumentException.class);
+        Map<String, Object> figures = new LinkedHashMap<>();
         String detail;
         if (invalid != null) {
             detail = invalid.getMessage();
-        } else if (e.getCause() instanceof InvalidFormatException format) {
-            detail = "'" + format.getValue() + "' is not a valid value for " + path(format) + ".";
-        } else if (e.getCause() instanceof MismatchedInputException mismatch) {
-            detail = "The value of " + path(mismatch) + " has the wrong type.";
+            if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+                figures.put("field", JsonProblems.path(mapping));
+            }
         } else {
-            detail = "The request body is not valid JSON.";
+            detail = JsonProblems.detail(e.getCause(), figures);
         }
-        return new ResponseEntity<>(problem(RuleCode.INVALID_INPUT, detail, Map.of()).getBody(), headers,
-                HttpStatus.BAD_REQUEST);
+        return asObject(problem(RuleCode.INVALID_INPUT, detail, figures));
     }
 
-    private static String path(JsonMappingException e) {
-        String path = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."));
-        return path.isEmpty() ? "the body" : "'" + path + "'";
+    /** A repeated query parameter is refused by {@link RequestLimits}; a value of the wrong form is named here. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+                : String.valueOf(e.getPropertyName());
+        Object value = e.getValue();
+        String detail;
+        if (value instanceof Object[] values) {
+            detail = "The parameter '" + name + "' is given " + values.length + " times; give it once.";
+        } else {
+            detail = "'" + Problems.echo(value) + "' is not a valid value for the parameter '" + name + "'"
+                    + JsonProblems.expected(e.getRequiredType()) + ".";
+        }
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("parameter", name);
+        return asObject(problem(RuleCode.INVALID_INPUT, detail, figures));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+                                                                           HttpHeaders headers,
+                                                                           HttpStatusCode status,
+                                                                           WebRequest request) {
+        return asObject(problem(RuleCode.PAYLOAD_TOO_LARGE, RequestLimits.UPLOAD_TOO_LARGE, Map.of()));
+    }
+
+    /** A multipart body that cannot be parsed: no boundary, a broken boundary, a part cut short. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> brokenMultipart(MultipartException e) {
+        if (causeOfType(e, RequestLimits.BodyTooLargeException.class) != null || e instanceof MaxUploadSizeExceededException) {
+            return problem(RuleCode.PAYLOAD_TOO_LARGE, RequestLimits.UPLOAD_TOO_LARGE, Map.of());
+        }
+        return problem(RuleCode.INVALID_INPUT, "The multipart body cannot be read: give the boundary in the"
+                + " Content-Type header (multipart/form-data; boundary=...) and parts separated by it, a JSON part"
+                + " 'request' and a file part 'priceHistory'.", Map.of());
+    }
+
+    /**
+     * Every problem that Spring MVC shapes itself (404 of an unknown route, 405, 406, 415, a missing
+     * parameter) gets the same fields as a rule's: a stable {@code code} and {@code figures}.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response == null) {
+            return null;
+        }
+        ProblemDetail problem = response.getBody() instanceof ProblemDetail given ? given
+                : ProblemDetail.forStatusAndDetail(response.getStatusCode(), Problems.detailFor(status.value()));
+        RuleCode code = Problems.codeFor(response.getStatusCode().value());
+        if (code != null && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+            problem.setType(URI.create("urn:sar-tracker:problem:" + code.name()));
+            problem.setTitle(code.name().replace('_', ' ').toLowerCase());
+            problem.setProperty("code", code.name());
+            problem.setProperty("figures", Map.of());
+            if (response.getStatusCode().value() == 404) {
+                problem.setDetail(Problems.detailFor(404));
+            }
+        }
+        HttpHeaders answer = new HttpHeaders();
+        answer.addAll(response.getHeaders());
+        answer.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(problem, answer, response.getStatusCode());
+    }
+
+    private static ResponseEntity<Object> asObject(ResponseEntity<ProblemDetail> problem) {
+        return new ResponseEntity<>(problem.getBody(), problem.getHeaders(), problem.getStatusCode());
     }
 
     public static ResponseEntity<ProblemDetail> problem(RuleCode code, String detail, Map<String, Object> figures) {
@@ -150,16 +232,22 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             case CONFLICT -> HttpStatus.CONFLICT;
             case RULE -> HttpStatus.UNPROCESSABLE_ENTITY;
             case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
+            case WRONG_METHOD -> HttpStatus.METHOD_NOT_ALLOWED;
+            case WRONG_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case NOT_ACCEPTABLE -> HttpStatus.NOT_ACCEPTABLE;
+            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail == null || detail.length() <= MAX_DETAIL
+                ? detail : detail.substring(0, MAX_DETAIL) + "...");
         body.setType(URI.create("urn:sar-tracker:problem:" + code.name()));
         body.setTitle(code.name().replace('_', ' ').toLowerCase());
         body.setProperty("code", code.name());
         body.setProperty("figures", figures);
-        return ResponseEntity.status(status).body(body);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
-    private static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {
+    static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
                 return type.cast(cause);

@@ -3,6 +3,7 @@ package io.sartracker.service.web;
 import io.sartracker.kernel.command.CorrectAllotmentAmount;
 import io.sartracker.kernel.command.DetermineAllotmentAmount;
 import io.sartracker.kernel.command.PreviewAllotmentAmount;
+import io.sartracker.kernel.model.Require;
 import io.sartracker.kernel.model.SeriesId;
 import io.sartracker.kernel.valuation.Valuation;
 import io.sartracker.kernel.valuation.ValuationInputs;
@@ -46,6 +47,13 @@ public class ValuationController {
                                    BigDecimal years, BigDecimal riskFreeRate, BigDecimal dividendYield,
                                    BigDecimal dividendPerShare, BigDecimal volatility,
                                    PriceHistoryRequest priceHistory, String reason) {
+
+        /** Checked even where a date is not used (the preview takes only the valuation date). */
+        public ValuationRequest {
+            Require.optionalDate(determinationDate, "determinationDate");
+            Require.optionalDate(valuationDate, "valuationDate");
+            Require.atMost(reason, "reason", Require.MAX_REASON_LENGTH);
+        }
 
         public record PriceHistoryRequest(String csv, LocalDate lookBackFrom, LocalDate lookBackTo) {
         }
