@@ -58,7 +58,7 @@ class ConcurrentAuditTest {
             String series = "CA" + c;
             clients.add(pool.submit(() -> {
                 start.await();
-                int created = post("/series", issueBody(series));
+                int created = post("/series", TrackerTestSupport.issueSeriesBody(series, "CONCURRENT"));
                 for (int i = 1; i < COMMANDS; i++) {
                     created += post("/series/" + series + "/allotments", "{\"holderId\":\"" + series + "-H" + i
                             + "\",\"role\":\"DIRECTOR\",\"rights\":1,\"allotmentDate\":\"2015-07-13\"}");
@@ -98,12 +98,4 @@ class ConcurrentAuditTest {
         return response.getStatusCode().value() == 201 ? 1 : 0;
     }
 
-    private static String issueBody(String series) {
-        return "{\"seriesId\":\"" + series + "\",\"issuerId\":\"CONCURRENT\",\"terms\":{"
-                + "\"name\":\"Series " + series + "\",\"issuerName\":\"Concurrent Inc.\",\"resolutionDate\":\"2015-06-26\","
-                + "\"maximumRights\":230,\"sharesPerRightAtIssue\":200,\"exercisePricePerShare\":1,"
-                + "\"exercisePeriod\":{\"firstDay\":\"2015-07-14\",\"lastDay\":\"2045-07-13\"},"
-                + "\"allotmentDate\":\"2015-07-13\",\"paymentDate\":\"2015-07-13\",\"windowAfterLeavingOfficeDays\":10,"
-                + "\"heirWindowMonths\":6,\"transferAllowed\":false,\"eligibleRoles\":[\"DIRECTOR\",\"EXECUTIVE_OFFICER\"]}}";
-    }
 }

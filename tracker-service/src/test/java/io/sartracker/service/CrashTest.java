@@ -92,7 +92,7 @@ class CrashTest {
                     String holder = "R" + run + "C" + client + "H" + i;
                     try {
                         if (i % HOLDERS_PER_SERIES == 0 && !issued.contains(series)) {
-                            int status = post(service, "/series", issueBody(series));
+                            int status = post(service, "/series", TrackerTestSupport.issueSeriesBody(series, "CRASH"));
                             if (status == 201 || status == 409) {
                                 issued.add(series);
                             } else {
@@ -224,15 +224,6 @@ class CrashTest {
                     return true;
                 });
         return views.get();
-    }
-
-    private String issueBody(String series) {
-        return "{\"seriesId\":\"" + series + "\",\"issuerId\":\"CRASH\",\"terms\":{"
-                + "\"name\":\"Crash series\",\"issuerName\":\"Crash Inc.\",\"resolutionDate\":\"2015-06-26\","
-                + "\"maximumRights\":230,\"sharesPerRightAtIssue\":200,\"exercisePricePerShare\":1,"
-                + "\"exercisePeriod\":{\"firstDay\":\"2015-07-14\",\"lastDay\":\"2045-07-13\"},"
-                + "\"allotmentDate\":\"2015-07-13\",\"paymentDate\":\"2015-07-13\",\"windowAfterLeavingOfficeDays\":10,"
-                + "\"heirWindowMonths\":6,\"transferAllowed\":false,\"eligibleRoles\":[\"DIRECTOR\",\"EXECUTIVE_OFFICER\"]}}";
     }
 
     private int post(ServiceProcess service, String path, String body) throws IOException, InterruptedException {

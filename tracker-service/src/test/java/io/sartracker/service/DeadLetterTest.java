@@ -94,12 +94,7 @@ class DeadLetterTest {
     }
 
     private void issue(String series) {
-        send("/series", "{\"seriesId\":\"" + series + "\",\"issuerId\":\"DLQ\",\"terms\":{"
-                + "\"name\":\"Series " + series + "\",\"issuerName\":\"DLQ Inc.\",\"resolutionDate\":\"2015-06-26\","
-                + "\"maximumRights\":230,\"sharesPerRightAtIssue\":200,\"exercisePricePerShare\":1,"
-                + "\"exercisePeriod\":{\"firstDay\":\"2015-07-14\",\"lastDay\":\"2045-07-13\"},"
-                + "\"allotmentDate\":\"2015-07-13\",\"paymentDate\":\"2015-07-13\",\"windowAfterLeavingOfficeDays\":10,"
-                + "\"heirWindowMonths\":6,\"transferAllowed\":false,\"eligibleRoles\":[\"DIRECTOR\",\"EXECUTIVE_OFFICER\"]}}");
+        send("/series", TrackerTestSupport.issueSeriesBody(series, "DLQ"));
     }
 
     private void allot(String series, String holder, int rights) {

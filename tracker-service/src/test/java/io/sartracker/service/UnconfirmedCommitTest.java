@@ -54,13 +54,8 @@ class UnconfirmedCommitTest {
     void aCommitTheDiskDoesNotConfirmIsAnswered503NotCreated() throws Exception {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<String> answer = http.postForEntity("/series", new HttpEntity<>("{\"seriesId\":\"U1\","
-                + "\"issuerId\":\"U\",\"terms\":{\"name\":\"U\",\"issuerName\":\"U Inc.\",\"resolutionDate\":\"2015-06-26\","
-                + "\"maximumRights\":230,\"sharesPerRightAtIssue\":200,\"exercisePricePerShare\":1,"
-                + "\"exercisePeriod\":{\"firstDay\":\"2015-07-14\",\"lastDay\":\"2045-07-13\"},"
-                + "\"allotmentDate\":\"2015-07-13\",\"paymentDate\":\"2015-07-13\",\"windowAfterLeavingOfficeDays\":10,"
-                + "\"heirWindowMonths\":6,\"transferAllowed\":false,\"eligibleRoles\":[\"DIRECTOR\"]}}", headers),
-                String.class);
+        ResponseEntity<String> answer = http.postForEntity("/series",
+                new HttpEntity<>(TrackerTestSupport.issueSeriesBody("U1", "U"), headers), String.class);
         assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(503);
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(json.readTree(answer.getBody()).at("/code").asText()).isEqualTo("COMMIT_NOT_CONFIRMED");
