@@ -5,6 +5,7 @@ import io.sartracker.kernel.command.ExerciseRights;
 import io.sartracker.kernel.command.RecordDepartureFromOffice;
 import io.sartracker.kernel.event.SeriesIssued;
 import io.sartracker.kernel.model.DepartureReason;
+import io.sartracker.kernel.model.Rights;
 import io.sartracker.kernel.query.FindRegister;
 import io.sartracker.query.api.TrackerQueryHandlers;
 import io.sartracker.query.register.SeriesRegister;
@@ -58,9 +59,15 @@ class StoredShapesTest {
         try (ConfigurableApplicationContext second = start(dataDir)) {
             DomainEventMessage<?> first = second.getBean(EventStore.class).readEvents(SERIES).asStream()
                     .findFirst().orElseThrow();
-            assertThat(first.getPayload()).as("the series is read from its first event, not the snapshot")
-                    .isInstanceOf(SeriesIssued.class);
-            assertThat(first.getSequenceNumber()).isZero();
+            // the sweep at start-up loaded the series from its events (the old snapshot skipped, not read)
+            // and, past the threshold, may have taken a new snapshot in the current shape
+            if (first.getPayload() instanceof StockAcquisitionRight series) {
+                assertThat(series.issuerId()).isEqualTo(ReferenceHistory.ISSUER);
+                assertThat(series.totals().allotted()).isEqualTo(Rights.of(230));
+            } else {
+                assertThat(first.getPayload()).isInstanceOf(SeriesIssued.class);
+                assertThat(first.getSequenceNumber()).isZero();
+            }
 
             CommandSender sender = second.getBean(CommandSender.class);
             sender.send(new RecordDepartureFromOffice(ReferenceHistory.ISSUER, ReferenceHistory.director(2),

@@ -67,8 +67,10 @@ public class AxonConfig {
      */
     @Bean
     SnapshotFilter seriesSnapshotFilter() {
+        // the type as the event store names the aggregate (its simple name; type(Class) would give the full
+        // class name, match no stored snapshot and so let every snapshot through)
         return RevisionSnapshotFilter.builder()
-                .type(StockAcquisitionRight.class)
+                .type(StockAcquisitionRight.class.getSimpleName())
                 .revision(StockAcquisitionRight.class.getAnnotation(Revision.class).value())
                 .build();
     }
