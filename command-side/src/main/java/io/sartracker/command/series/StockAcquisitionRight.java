@@ -78,7 +78,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Command handlers check the terms (RULES.md 2-11) and apply events; state changes only in the
  * event sourcing handlers.
  */
-@Aggregate(snapshotTriggerDefinition = "seriesSnapshotTrigger", commandTargetResolver = "seriesTargetResolver")
+@Aggregate(snapshotTriggerDefinition = "seriesSnapshotTrigger", commandTargetResolver = "seriesTargetResolver",
+        snapshotFilter = "seriesSnapshotFilter")
+// The shape of a snapshot: raise it with any change to the fields, so that older snapshots are ignored
+// (AxonConfig#seriesSnapshotFilter) and the series is rebuilt from its events.
+@org.axonframework.serialization.Revision("1")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class StockAcquisitionRight {

@@ -2,6 +2,7 @@ package io.sartracker.query.api;
 
 import io.sartracker.kernel.event.SeriesEvent;
 import io.sartracker.kernel.query.FindAuditTrail;
+import io.sartracker.kernel.query.FindAwaitingHeir;
 import io.sartracker.kernel.query.FindHolder;
 import io.sartracker.kernel.query.FindOpenWindows;
 import io.sartracker.kernel.query.FindRegister;
@@ -24,7 +25,9 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Answers the queries of reporting and compliance. Today's views come from the stored projection;
@@ -53,6 +56,10 @@ public class TrackerQueryHandlers {
     public record WindowPage(List<Views.OpenWindow> items, int page, int size, long total) {
     }
 
+    /** A page of holdings awaiting an heir; {@code total} counts all pages. */
+    public record AwaitingHeirPage(LocalDate on, List<Views.AwaitingHeir> items, int page, int size, long total) {
+    }
+
     /** A page of the audit trail; {@code total} counts all pages. */
     public record AuditPage(List<AuditStore.AuditEntry> items, int page, int size, long total) {
     }
@@ -67,7 +74,8 @@ public class TrackerQueryHandlers {
                 .map(id -> register(id, query.asOf(), query.knownAt()))
                 .filter(r -> r.seriesId() != null)
                 .flatMap(r -> r.holdings().stream()
-                        .filter(h -> h.holderId().equals(person) || person.equals(h.currentHolderId()))
+                        .filter(h -> h.holderId().equals(person) || person.equals(h.currentHolderId())
+                                || person.equals(h.heirId()))
                         .map(h -> Views.holding(r, h, on)))
                 .toList();
         if (holdings.isEmpty()) {
@@ -91,7 +99,8 @@ public class TrackerQueryHandlers {
         LocalDate today = LocalDate.now(clock);
         int generation = registerGeneration();
         return new SeriesList(registers.allSeries(generation).stream()
-                .flatMap(id -> registers.load(generation, id).stream())
+                .map(id -> registerOn(generation, id, today))
+                .filter(r -> r.seriesId() != null)
                 .filter(r -> query.issuerId() == null || query.issuerId().equals(r.issuerId()))
                 .map(r -> Views.register(r, today))
                 .map(v -> new SeriesSummary(v.seriesId(), v.issuerId(), v.terms().name(), v.allotted(),
@@ -114,8 +123,10 @@ public class TrackerQueryHandlers {
     public WindowPage openWindows(FindOpenWindows query) {
         LocalDate on = query.on() != null ? query.on() : LocalDate.now(clock);
         int generation = registerGeneration();
-        List<Views.OpenWindow> windows = registers.seriesWithWindowsEndingFrom(generation, on).stream()
-                .flatMap(id -> registers.load(generation, id).stream())
+        List<Views.OpenWindow> windows = candidates(generation, on, registers.seriesWithWindowsEndingFrom(generation, on))
+                .stream()
+                .map(id -> registerOn(generation, id, on))
+                .filter(r -> r.seriesId() != null)
                 .flatMap(r -> Views.openWindows(r, on))
                 .filter(w -> query.closingWithinDays() == null || w.daysLeft() <= query.closingWithinDays())
                 .sorted(Comparator.comparing(Views.OpenWindow::lastDay).thenComparing(Views.OpenWindow::seriesId)
@@ -123,6 +134,21 @@ public class TrackerQueryHandlers {
                 .toList();
         return new WindowPage(windows.stream().skip((long) query.page() * query.size()).limit(query.size()).toList(),
                 query.page(), query.size(), windows.size());
+    }
+
+    @QueryHandler
+    public AwaitingHeirPage awaitingHeir(FindAwaitingHeir query) {
+        LocalDate on = query.on() != null ? query.on() : LocalDate.now(clock);
+        int generation = registerGeneration();
+        List<Views.AwaitingHeir> waiting = candidates(generation, on, registers.seriesAwaitingHeir(generation))
+                .stream()
+                .map(id -> registerOn(generation, id, on))
+                .filter(r -> r.seriesId() != null)
+                .flatMap(r -> Views.awaitingHeir(r, on))
+                .sorted(Views.AWAITING_ORDER)
+                .toList();
+        return new AwaitingHeirPage(on, waiting.stream().skip((long) query.page() * query.size()).limit(query.size())
+                .toList(), query.page(), query.size(), waiting.size());
     }
 
     @QueryHandler
@@ -134,15 +160,55 @@ public class TrackerQueryHandlers {
                 audit.count(generation, filter));
     }
 
+    /**
+     * The series for a view. Without a date or an instant: as of today (RULES.md 13), from the stored
+     * document when it can answer for today, else folded from the events. As known at an instant: what
+     * was recorded by then, as of that instant's business date (or the date given).
+     */
     private SeriesRegister register(String seriesId, LocalDate asOf, Instant knownAt) {
         if (asOf == null && knownAt == null) {
-            return registers.load(registerGeneration(), seriesId).orElseGet(SeriesRegister::new);
+            return registerOn(registerGeneration(), seriesId, LocalDate.now(clock));
         }
-        List<RecordedEvent> history = eventStore.readEvents(seriesId, 0).asStream()
+        return new HistoryWindow(dayOf(asOf, knownAt), knownAt).fold(history(seriesId));
+    }
+
+    /**
+     * The series as of a day by what is known now. The stored document is every recorded event folded;
+     * it is the series as of any day from today on when it is in the current shape and holds no holder
+     * fact dated after the day. Otherwise (a past day, a fact dated later, a document of another shape)
+     * the series is folded from its events as of the day.
+     */
+    private SeriesRegister registerOn(int generation, String seriesId, LocalDate day) {
+        Optional<SeriesRegister> stored = registers.load(generation, seriesId);
+        if (stored.isEmpty()) {
+            return new SeriesRegister();
+        }
+        if (!day.isBefore(LocalDate.now(clock)) && stored.get().answersFor(day)) {
+            return stored.get();
+        }
+        return HistoryWindow.asOf(day).fold(history(seriesId));
+    }
+
+    /**
+     * The series a list on a day must look at: for today or a later day, those the stored rows name plus
+     * those whose stored document cannot answer (a fact dated after today, another shape); for a past
+     * day, every series, as its rows today say nothing of what was open then.
+     */
+    private List<String> candidates(int generation, LocalDate on, List<String> fromStoredRows) {
+        LocalDate today = LocalDate.now(clock);
+        if (on.isBefore(today)) {
+            return registers.allSeries(generation);
+        }
+        Set<String> ids = new TreeSet<>(fromStoredRows);
+        ids.addAll(registers.seriesNotAnsweringFor(generation, today));
+        return List.copyOf(ids);
+    }
+
+    private List<RecordedEvent> history(String seriesId) {
+        return eventStore.readEvents(seriesId, 0).asStream()
                 .filter(m -> m.getPayload() instanceof SeriesEvent)
                 .map(m -> new RecordedEvent((SeriesEvent) m.getPayload(), m.getTimestamp()))
                 .toList();
-        return new HistoryWindow(asOf, knownAt).fold(history);
     }
 
     /** The business date a view is evaluated on: the as-of date, else the day of the instant, else today. */

@@ -8,6 +8,8 @@ import io.sartracker.kernel.event.RightsAcquired;
 import io.sartracker.kernel.event.RightsExercised;
 import io.sartracker.kernel.event.RightsInherited;
 import io.sartracker.kernel.event.RightsLapsed;
+import io.sartracker.kernel.event.SeriesRestructured;
+import io.sartracker.kernel.event.SharesPerRightAdjusted;
 import io.sartracker.kernel.model.LapseReason;
 import io.sartracker.query.register.SeriesProjector;
 import io.sartracker.query.register.SeriesRegister;
@@ -47,8 +49,25 @@ public record HistoryWindow(LocalDate asOf, Instant knownAt) {
         List<RecordedEvent> known = knownAt == null ? history
                 : history.stream().filter(e -> !e.recordedAt().isAfter(knownAt)).toList();
         List<RecordedEvent> chosen = asOf == null ? known
-                : withoutReversedFacts(known).stream().filter(e -> !e.effectiveDate().isAfter(asOf)).toList();
+                : withoutReversedFacts(known).stream().filter(e -> countsOn(e, asOf)).toList();
         return SeriesProjector.fold(chosen.stream().map(RecordedEvent::payload).toList());
+    }
+
+    /**
+     * Whether an event belongs to the series as of a day (RULES.md 13). A fact counts from its effective
+     * date. A corporate action that a board resolves in advance (a split, a consolidation, a board's
+     * adjustment, a restructuring) is always folded in, whatever its date: it applies from its date, and
+     * the views, which read shares per right, the issuer and the replacement by date, show it as
+     * scheduled until then. So a view as of any day from today on agrees with the stored document,
+     * which folds every recorded event, and no view depends on when an event was recorded.
+     */
+    static boolean countsOn(RecordedEvent e, LocalDate day) {
+        return !e.effectiveDate().isAfter(day) || scheduledInAdvance(e.payload());
+    }
+
+    /** A corporate action that may be recorded before the day it applies from. */
+    public static boolean scheduledInAdvance(Object event) {
+        return event instanceof SharesPerRightAdjusted || event instanceof SeriesRestructured;
     }
 
     /**

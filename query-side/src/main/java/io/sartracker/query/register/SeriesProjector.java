@@ -6,6 +6,7 @@ import io.sartracker.kernel.event.FactReversed;
 import io.sartracker.kernel.event.HolderDied;
 import io.sartracker.kernel.event.HolderLeftOffice;
 import io.sartracker.kernel.event.HolderRoleChanged;
+import io.sartracker.kernel.event.HoldingEvent;
 import io.sartracker.kernel.event.RightsAcquired;
 import io.sartracker.kernel.event.RightsAllotted;
 import io.sartracker.kernel.event.RightsExercised;
@@ -19,6 +20,7 @@ import io.sartracker.kernel.model.HoldingStatus;
 import io.sartracker.kernel.model.LapseReason;
 import io.sartracker.kernel.valuation.Valuation;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -31,7 +33,9 @@ public final class SeriesProjector {
 
     /** A fresh register for a series about to be folded from its first event. */
     public static SeriesRegister empty() {
-        return new SeriesRegister();
+        SeriesRegister register = new SeriesRegister();
+        register.formatVersion = SeriesRegister.FORMAT_VERSION;
+        return register;
     }
 
     public static SeriesRegister fold(List<?> events) {
@@ -40,8 +44,19 @@ public final class SeriesProjector {
         return register;
     }
 
-    /** Applies one event payload; events of other kinds leave the register as it is. */
+    /**
+     * Applies one event payload. An event of a kind the projector does not know is a failure, not a
+     * silent no-op: the stored projection then sends it to the dead-letter queue instead of dropping it.
+     *
+     * @throws IllegalArgumentException for an event the projector does not know
+     */
     public static void apply(SeriesRegister r, Object event) {
+        if (event instanceof HoldingEvent fact) {
+            LocalDate date = fact.effectiveDate();
+            if (date != null && (r.lastFactDate == null || date.isAfter(r.lastFactDate))) {
+                r.lastFactDate = date;
+            }
+        }
         if (event instanceof SeriesIssued e) {
             r.seriesId = e.seriesId().value();
             r.issuerId = e.issuerId().value();
@@ -106,6 +121,8 @@ public final class SeriesProjector {
             h.status = HoldingStatus.LAPSED;
             h.lapseReason = e.reason();
             h.lapsedOn = e.lapseDate();
+            // the date of the recorded lapse: D+11, the day after I + 6 months, the heir's death, the period's end
+            h.lapseDate = e.lapseDate();
             if (e.reason() != LapseReason.HEIR_DIED) {
                 // a lapse cannot be reversed, nor anything before it
                 h.earlier.clear();
@@ -116,6 +133,7 @@ public final class SeriesProjector {
             h.held -= e.rights().count();
             h.status = HoldingStatus.ACQUIRED;
             h.acquiredOn = e.acquisitionDate();
+            h.lapseDate = e.acquisitionDate();
             h.earlier.clear();
         } else if (event instanceof FactReversed e) {
             HoldingRecord h = r.holdings.get(e.holderId().value());
@@ -123,6 +141,7 @@ public final class SeriesProjector {
         } else if (event instanceof SharesPerRightAdjusted e) {
             r.sharesPerRight.add(new SharesPerRightStep(e.appliesFrom(), e.after().shares(), e.cause(), e.ratio() == null ? null : e.ratio().toString(), e.reason()));
         } else if (event instanceof SeriesRestructured e) {
+            r.previousIssuerId = e.previousIssuerId() != null ? e.previousIssuerId().value() : r.issuerId;
             r.issuerId = e.restructuredCompanyId().value();
             r.restructuredCompanyId = e.restructuredCompanyId().value();
             r.restructuredCompanyName = e.restructuredCompanyName();
@@ -131,6 +150,10 @@ public final class SeriesProjector {
             r.sharesPerRight.add(new SharesPerRightStep(e.effectiveDate(), e.sharesPerRightAfter().shares(),
                     AdjustmentCause.RESTRUCTURING, e.shareRatio().toString(),
                     e.kind() + " into " + e.restructuredCompanyName()));
+        } else {
+            throw new IllegalArgumentException("SeriesProjector does not know the event "
+                    + (event == null ? "null" : event.getClass().getName())
+                    + "; teach it the event before recording it (a projection sends it to the dead-letter queue)");
         }
     }
 

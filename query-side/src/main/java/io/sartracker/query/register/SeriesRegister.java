@@ -21,7 +21,18 @@ import java.util.Objects;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class SeriesRegister {
+    /**
+     * The shape of this document as the code writes it. A stored document of another version (one
+     * written before the field existed reads as 0) is not trusted: the views fold the series from its
+     * events instead, and the register projection is re-folded at start-up. Raise it whenever a change
+     * to the fold would leave documents already stored wrong or incomplete.
+     */
+    public static final int FORMAT_VERSION = 2;
+
+    int formatVersion;
     String seriesId;
+    /** The issuer before a restructuring moved the series to the restructured company, else null. */
+    String previousIssuerId;
     String issuerId;
     Terms terms;
     ExerciseWindow exercisePeriod;
@@ -38,6 +49,38 @@ public class SeriesRegister {
      * projection skips any event at or before it.
      */
     long version = -1;
+    /**
+     * The latest effective date of the holder facts folded in (allotments, departures, deaths,
+     * inheritances, exercises, lapses, acquisitions, reversals), or null when there are none. A document
+     * whose latest fact lies after a day cannot answer for that day: the view is folded from the events.
+     */
+    LocalDate lastFactDate;
+
+    public int formatVersion() {
+        return formatVersion;
+    }
+
+    /** True when this document was written in the shape the code writes now. */
+    public boolean currentFormat() {
+        return formatVersion == FORMAT_VERSION;
+    }
+
+    public LocalDate lastFactDate() {
+        return lastFactDate;
+    }
+
+    /**
+     * Whether this document, folded from every recorded event, is also the series as of {@code day}:
+     * it is in the current shape and holds no holder fact dated after the day. (Corporate actions
+     * recorded in advance are dated by the views themselves: they show as scheduled until their date.)
+     */
+    public boolean answersFor(LocalDate day) {
+        return currentFormat() && (lastFactDate == null || !lastFactDate.isAfter(day));
+    }
+
+    public String previousIssuerId() {
+        return previousIssuerId;
+    }
 
     public String seriesId() {
         return seriesId;
@@ -45,6 +88,12 @@ public class SeriesRegister {
 
     public String issuerId() {
         return issuerId;
+    }
+
+    /** The issuer on a date: before a restructuring takes effect, the issuer it replaced. */
+    public String issuerIdOn(LocalDate date) {
+        return restructuredOn != null && date.isBefore(restructuredOn) && previousIssuerId != null
+                ? previousIssuerId : issuerId;
     }
 
     public Terms terms() {
@@ -116,7 +165,8 @@ public class SeriesRegister {
                 && Objects.equals(allotmentValuation, r.allotmentValuation)
                 && allotmentAmountPerRight == r.allotmentAmountPerRight
                 && Objects.equals(restructuredCompanyId, r.restructuredCompanyId)
-                && Objects.equals(restructuredOn, r.restructuredOn) && Objects.equals(holdings, r.holdings);
+                && Objects.equals(restructuredOn, r.restructuredOn) && Objects.equals(previousIssuerId, r.previousIssuerId)
+                && Objects.equals(holdings, r.holdings);
     }
 
     @Override

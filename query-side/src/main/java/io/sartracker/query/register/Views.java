@@ -1,5 +1,6 @@
 package io.sartracker.query.register;
 
+import io.sartracker.kernel.model.AdjustmentCause;
 import io.sartracker.kernel.model.Role;
 import io.sartracker.kernel.model.Terms;
 
@@ -14,9 +15,15 @@ public final class Views {
     private Views() {
     }
 
-    /** One holding of a person, with what its rights would deliver on the date. */
+    /**
+     * One holding of a person, with what its rights would deliver on the date. {@code holderId} is the
+     * allottee, {@code currentHolderId} who holds the rights now (the heir once one inherited) and
+     * {@code heirId} the heir, if any: an inherited holding is found by either identifier and always
+     * names both. {@code lapseDate} is the date of the recorded lapse (or acquisition) once there is one,
+     * else the date the lapse will carry when it is recorded; none for a holding fully exercised or in office.
+     */
     public record HoldingView(String seriesId, String seriesName, String issuerId, String holderId,
-                              String currentHolderId, Role role, ViewState state, long rightsAllotted,
+                              String currentHolderId, String heirId, Role role, ViewState state, long rightsAllotted,
                               long rightsHeld, long rightsExercised, long rightsLapsed, long rightsAcquired,
                               long sharesPerRight, long sharesDeliverable, LocalDate windowFirstDay,
                               LocalDate windowLastDay, LocalDate lapseDate, String replacedBy,
@@ -29,10 +36,27 @@ public final class Views {
      */
     public record RegisterView(String seriesId, String issuerId, Long version, LocalDate on, Terms terms, long allotted,
                                long outstanding, long exercised, long lapsed, long acquired,
-                               long sharesPerRightInForce, List<SharesPerRightStep> sharesPerRightHistory,
+                               long sharesPerRightInForce, List<Step> sharesPerRightHistory,
                                long allotmentAmountPerRight, long sharesDelivered, long amountPaidIn,
                                long capitalStockAdded, long capitalReserveAdded, String replacedBy,
                                List<HoldingView> holders) {
+    }
+
+    /**
+     * A step of the shares-per-right history; {@code scheduled} when it applies only after the view's
+     * date (a split, consolidation, board adjustment or restructuring recorded in advance).
+     */
+    public record Step(LocalDate appliesFrom, long sharesPerRight, AdjustmentCause cause, String ratio,
+                       String reason, boolean scheduled) {
+    }
+
+    /**
+     * A holding whose holder died with rights to inherit and whose heir has not inherited yet on the
+     * date: since when ({@code dateOfDeath}), for how many days, and when the rights lapse if nobody
+     * inherits ({@code lapseDate}, the day after the exercise period).
+     */
+    public record AwaitingHeir(String seriesId, String holderId, LocalDate dateOfDeath, long daysWaiting,
+                               long rightsHeld, long sharesDeliverable, LocalDate lapseDate) {
     }
 
     /** A window in which rights can be exercised now or soon. */
@@ -45,25 +69,45 @@ public final class Views {
         ViewState state = ViewState.of(h, series, on);
         long sharesPerRight = series.sharesPerRightOn(on);
         boolean windowShown = state == ViewState.WINDOW_OPEN || state == ViewState.HEIR_WINDOW_OPEN;
-        return new HoldingView(series.seriesId(), series.terms().name(), series.issuerId(), h.holderId(),
-                h.currentHolderId(), h.role(), state, h.allotted(), h.held(), h.exercised(), h.lapsed(),
+        return new HoldingView(series.seriesId(), series.terms().name(), series.issuerIdOn(on), h.holderId(),
+                h.currentHolderId(), h.heirId(), h.role(), state, h.allotted(), h.held(), h.exercised(), h.lapsed(),
                 h.acquired(), sharesPerRight, h.held() * sharesPerRight,
                 windowShown && h.window() != null ? h.window().firstDay() : null,
                 windowShown && h.window() != null ? h.window().lastDay() : null,
-                h.lapseDate(), replacedBy(series, on), h.exercises());
+                lapseDate(series, h, state), replacedBy(series, on), h.exercises());
+    }
+
+    /** RULES.md 13: the recorded lapse's date, else the date a due or coming lapse will carry. */
+    static LocalDate lapseDate(SeriesRegister series, HoldingRecord h, ViewState state) {
+        return switch (state) {
+            case FULLY_EXERCISED, IN_OFFICE -> null;
+            case LAPSED -> h.lapsedOn() != null ? h.lapsedOn() : h.lapseDate();
+            case ACQUIRED -> h.acquiredOn();
+            // in office or awaiting an heir when the period ended: the lapse carries the day after it
+            case LAPSE_DUE -> h.lapseDate() != null ? h.lapseDate() : series.exercisePeriod().dayAfter();
+            case WINDOW_OPEN, AWAITING_HEIR, HEIR_WINDOW_OPEN -> h.lapseDate();
+        };
+    }
+
+    /** The shares-per-right history read on a date: steps applying after it are scheduled. */
+    public static List<Step> sharesPerRightHistory(SeriesRegister series, LocalDate on) {
+        return series.sharesPerRightHistory().stream()
+                .map(s -> new Step(s.appliesFrom(), s.sharesPerRight(), s.cause(), s.ratio(), s.reason(),
+                        s.appliesFrom().isAfter(on)))
+                .toList();
     }
 
     public static RegisterView register(SeriesRegister series, LocalDate on) {
         List<HoldingView> holders = series.holdings().stream().map(h -> holding(series, h, on)).toList();
         List<ExerciseRecord> exercises = series.holdings().stream().flatMap(h -> h.exercises().stream()).toList();
-        return new RegisterView(series.seriesId(), series.issuerId(),
+        return new RegisterView(series.seriesId(), series.issuerIdOn(on),
                 series.version() < 0 ? null : series.version(), on, series.terms(),
                 holders.stream().mapToLong(HoldingView::rightsAllotted).sum(),
                 holders.stream().mapToLong(HoldingView::rightsHeld).sum(),
                 holders.stream().mapToLong(HoldingView::rightsExercised).sum(),
                 holders.stream().mapToLong(HoldingView::rightsLapsed).sum(),
                 holders.stream().mapToLong(HoldingView::rightsAcquired).sum(),
-                series.sharesPerRightOn(on), series.sharesPerRightHistory(), series.allotmentAmountPerRight(),
+                series.sharesPerRightOn(on), sharesPerRightHistory(series, on), series.allotmentAmountPerRight(),
                 exercises.stream().mapToLong(ExerciseRecord::sharesDelivered).sum(),
                 exercises.stream().mapToLong(ExerciseRecord::amountPaidIn).sum(),
                 exercises.stream().mapToLong(ExerciseRecord::capitalStockIncrease).sum(),
@@ -82,6 +126,23 @@ public final class Views {
                 .sorted(Comparator.comparing(OpenWindow::lastDay).thenComparing(OpenWindow::seriesId)
                         .thenComparing(OpenWindow::holderId));
     }
+
+    /** Holdings awaiting an heir on the date, longest waiting first. */
+    public static Stream<AwaitingHeir> awaitingHeir(SeriesRegister series, LocalDate on) {
+        return series.holdings().stream()
+                .filter(h -> ViewState.of(h, series, on) == ViewState.AWAITING_HEIR)
+                .map(h -> {
+                    long sharesPerRight = series.sharesPerRightOn(on);
+                    return new AwaitingHeir(series.seriesId(), h.holderId(), h.dateOfDeath(),
+                            ChronoUnit.DAYS.between(h.dateOfDeath(), on), h.held(), h.held() * sharesPerRight,
+                            h.lapseDate());
+                })
+                .sorted(AWAITING_ORDER);
+    }
+
+    /** Longest waiting first, then by series and holder. */
+    public static final Comparator<AwaitingHeir> AWAITING_ORDER = Comparator.comparing(AwaitingHeir::dateOfDeath)
+            .thenComparing(AwaitingHeir::seriesId).thenComparing(AwaitingHeir::holderId);
 
     private static String replacedBy(SeriesRegister series, LocalDate on) {
         return series.restructuredOn() != null && !on.isBefore(series.restructuredOn())

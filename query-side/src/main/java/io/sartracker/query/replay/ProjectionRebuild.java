@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -59,9 +60,14 @@ public class ProjectionRebuild {
      * the same transaction.
      */
     public synchronized List<Progress> start() {
+        return start(projections.stream().map(Projection::name).toList());
+    }
+
+    /** Starts rebuilding the named projections (those not already being rebuilt), as {@link #start()} does. */
+    public synchronized List<Progress> start(Collection<String> names) {
         RebuildRequest request = new RebuildRequest(clock.instant(), headIndex());
         for (Projection projection : projections) {
-            if (generations.rebuild(projection.name()).isPresent()) {
+            if (!names.contains(projection.name()) || generations.rebuild(projection.name()).isPresent()) {
                 continue;
             }
             StreamingEventProcessor processor = processor(projection.name());

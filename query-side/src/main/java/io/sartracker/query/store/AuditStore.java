@@ -142,7 +142,14 @@ public class AuditStore {
             args.add(f.seriesId());
         }
         if (f.holderId() != null) {
-            where.append(" and (holder_id = ? or person_id = ?)");
+            // RULES.md 13: an inherited holding is named by the heir too. Its rows are filed under the
+            // allottee; every row of the holding from the heir's inheritance on (the heir's exercises,
+            // their reversals, the heir's death, the lapse) is about the heir as well.
+            where.append(" and (holder_id = ? or person_id = ? or exists (select 1 from audit_entry i"
+                    + " where i.generation = audit_entry.generation and i.event_type = 'RightsInherited'"
+                    + " and i.person_id = ? and i.series_id = audit_entry.series_id"
+                    + " and i.holder_id = audit_entry.holder_id and i.global_index <= audit_entry.global_index))");
+            args.add(f.holderId());
             args.add(f.holderId());
             args.add(f.holderId());
         }

@@ -28,12 +28,12 @@ public class RegisterStore {
 
     public void save(int generation, SeriesRegister register, List<HoldingRecord> changed) {
         String document = Documents.write(register);
-        if (jdbc.update("update series_view set issuer_id = ?, version = ?, document = ?"
-                        + " where generation = ? and series_id = ?",
-                register.issuerId(), register.version(), document, generation, register.seriesId()) == 0) {
-            jdbc.update("insert into series_view (generation, series_id, issuer_id, version, document)"
-                            + " values (?, ?, ?, ?, ?)",
-                    generation, register.seriesId(), register.issuerId(), register.version(), document);
+        Object[] values = {register.issuerId(), register.version(), document, register.formatVersion(),
+                date(register.lastFactDate()), generation, register.seriesId()};
+        if (jdbc.update("update series_view set issuer_id = ?, version = ?, document = ?, format_version = ?,"
+                + " last_fact_date = ? where generation = ? and series_id = ?", values) == 0) {
+            jdbc.update("insert into series_view (issuer_id, version, document, format_version, last_fact_date,"
+                    + " generation, series_id) values (?, ?, ?, ?, ?, ?, ?)", values);
         }
         changed.forEach(holding -> saveHolding(generation, register.seriesId(), holding));
     }
@@ -64,6 +64,28 @@ public class RegisterStore {
         return jdbc.queryForList("select distinct series_id from holding_view where generation = ?"
                 + " and status in ('LEFT_OFFICE', 'INHERITED') and window_last_day >= ? order by series_id",
                 String.class, generation, Date.valueOf(day));
+    }
+
+    /**
+     * Series whose stored document cannot answer for the day: a holder fact dated after it, or a
+     * document in another shape than the code writes. Their views are folded from the events.
+     */
+    public List<String> seriesNotAnsweringFor(int generation, LocalDate day) {
+        return jdbc.queryForList("select series_id from series_view where generation = ?"
+                        + " and (last_fact_date > ? or format_version <> ?) order by series_id",
+                String.class, generation, Date.valueOf(day), SeriesRegister.FORMAT_VERSION);
+    }
+
+    /** Series with a holding awaiting an heir in the stored documents. */
+    public List<String> seriesAwaitingHeir(int generation) {
+        return jdbc.queryForList("select distinct series_id from holding_view where generation = ?"
+                + " and status = 'AWAITING_HEIR' order by series_id", String.class, generation);
+    }
+
+    /** How many stored documents of the generation are in another shape than the code writes. */
+    public int documentsOfOtherFormat(int generation) {
+        return jdbc.queryForObject("select count(*) from series_view where generation = ? and format_version <> ?",
+                Integer.class, generation, SeriesRegister.FORMAT_VERSION);
     }
 
     public List<String> allSeries(int generation) {

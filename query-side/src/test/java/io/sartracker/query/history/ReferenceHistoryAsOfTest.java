@@ -120,7 +120,11 @@ class ReferenceHistoryAsOfTest {
     void onTheFirstSplitsRecordDateEachRightStillDelivers200Shares() {
         RegisterView view = register(WITH_EXERCISE, "2020-12-31");
         assertThat(view.sharesPerRightInForce()).isEqualTo(200);
-        assertThat(view.sharesPerRightHistory()).hasSize(1);
+        // both splits are known now: they show, scheduled, from the day they apply (RULES.md 13)
+        assertThat(view.sharesPerRightHistory()).extracting(s -> s.appliesFrom(), s -> s.sharesPerRight(),
+                        s -> s.scheduled())
+                .containsExactly(tuple(day("2015-07-13"), 200L, false), tuple(day("2021-01-01"), 400L, true),
+                        tuple(day("2022-10-01"), 800L, true));
 
         HoldingView d01 = holder(WITH_EXERCISE, D01, "2020-12-31");
         assertThat(d01.state()).isEqualTo(ViewState.IN_OFFICE);
@@ -133,8 +137,11 @@ class ReferenceHistoryAsOfTest {
     void betweenTheSplitsEachRightDelivers400Shares() {
         RegisterView view = register(WITH_EXERCISE, "2021-06-01");
         assertThat(view.sharesPerRightInForce()).isEqualTo(400);
-        assertThat(view.sharesPerRightHistory()).extracting(s -> s.appliesFrom(), s -> s.sharesPerRight())
+        assertThat(view.sharesPerRightHistory()).filteredOn(s -> !s.scheduled())
+                .extracting(s -> s.appliesFrom(), s -> s.sharesPerRight())
                 .containsExactly(tuple(day("2015-07-13"), 200L), tuple(day("2021-01-01"), 400L));
+        assertThat(view.sharesPerRightHistory()).filteredOn(s -> s.scheduled())
+                .extracting(s -> s.appliesFrom()).containsExactly(day("2022-10-01"));
 
         HoldingView d01 = holder(WITH_EXERCISE, D01, "2021-06-01");
         assertThat(d01.state()).isEqualTo(ViewState.IN_OFFICE);

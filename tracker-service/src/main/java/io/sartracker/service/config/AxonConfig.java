@@ -10,6 +10,9 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.axonframework.serialization.Revision;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -56,6 +59,20 @@ public class AxonConfig {
     SnapshotTriggerDefinition seriesSnapshotTrigger(Snapshotter snapshotter,
                                                     @Value("${tracker.snapshot-threshold}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Snapshots of a series are used only when written in the aggregate's current shape (its
+     * {@code @Revision}); one of another revision is skipped and the series is rebuilt from its events.
+     */
+    @Bean
+    SnapshotFilter seriesSnapshotFilter() {
+        // the type as the event store names the aggregate (its simple name; type(Class) would give the full
+        // class name, match no stored snapshot and so let every snapshot through)
+        return RevisionSnapshotFilter.builder()
+                .type(StockAcquisitionRight.class.getSimpleName())
+                .revision(StockAcquisitionRight.class.getAnnotation(Revision.class).value())
+                .build();
     }
 
     @Bean

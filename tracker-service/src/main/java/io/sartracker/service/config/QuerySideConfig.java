@@ -2,6 +2,7 @@ package io.sartracker.service.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sartracker.query.api.TrackerQueryHandlers;
+import io.sartracker.query.register.SeriesRegister;
 import io.sartracker.query.replay.ProjectionRebuild;
 import io.sartracker.query.store.AuditProjection;
 import io.sartracker.query.store.AuditStore;
@@ -13,8 +14,12 @@ import io.sartracker.service.deadletter.DeadLetters;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -74,6 +79,48 @@ public class QuerySideConfig {
     @Bean
     DeadLetterHealth deadLettersHealthIndicator(DeadLetters deadLetters) {
         return new DeadLetterHealth(deadLetters);
+    }
+
+    /** At start-up, re-folds the register projection when its stored documents are of another shape. */
+    @Bean
+    RegisterFormatCheck registerFormatCheck(RegisterStore registers, ProjectionGenerations generations,
+                                            ProjectionRebuild rebuild) {
+        return new RegisterFormatCheck(registers, generations, rebuild);
+    }
+
+    /**
+     * The stored register documents carry the shape they were written in ({@link SeriesRegister#FORMAT_VERSION}).
+     * When the active generation holds documents of another shape, the register projection is rebuilt from
+     * the events (a new generation, queries answering meanwhile by folding the events of each such series),
+     * rather than read with zeros and nulls where fields were added.
+     */
+    public static class RegisterFormatCheck {
+        private static final Logger log = LoggerFactory.getLogger(RegisterFormatCheck.class);
+        private final RegisterStore registers;
+        private final ProjectionGenerations generations;
+        private final ProjectionRebuild rebuild;
+
+        RegisterFormatCheck(RegisterStore registers, ProjectionGenerations generations, ProjectionRebuild rebuild) {
+            this.registers = registers;
+            this.generations = generations;
+            this.rebuild = rebuild;
+        }
+
+        /** @return true when a re-fold was started */
+        @EventListener(ApplicationReadyEvent.class)
+        public boolean atStartUp() {
+            if (generations.rebuild(RegisterStore.PROJECTION).isPresent()) {
+                return false;
+            }
+            int stale = registers.documentsOfOtherFormat(generations.active(RegisterStore.PROJECTION));
+            if (stale == 0) {
+                return false;
+            }
+            log.info("{} stored register documents are not of format {}: re-folding the register projection"
+                    + " from the events", stale, SeriesRegister.FORMAT_VERSION);
+            rebuild.start(List.of(RegisterStore.PROJECTION));
+            return true;
+        }
     }
 
     /** Watches a rebuild: logs its progress and makes the new generation active once it has caught up. */

@@ -3,6 +3,7 @@ package io.sartracker.service.web;
 import io.sartracker.kernel.model.HolderId;
 import io.sartracker.kernel.model.SeriesId;
 import io.sartracker.kernel.query.FindAuditTrail;
+import io.sartracker.kernel.query.FindAwaitingHeir;
 import io.sartracker.kernel.query.FindHolder;
 import io.sartracker.kernel.query.FindOpenWindows;
 import io.sartracker.kernel.query.FindRegister;
@@ -10,6 +11,7 @@ import io.sartracker.kernel.query.FindSeries;
 import io.sartracker.query.api.TrackerQueryHandlers.HolderView;
 import io.sartracker.query.api.TrackerQueryHandlers.SeriesList;
 import io.sartracker.query.api.TrackerQueryHandlers.AuditPage;
+import io.sartracker.query.api.TrackerQueryHandlers.AwaitingHeirPage;
 import io.sartracker.query.api.TrackerQueryHandlers.WindowPage;
 import io.sartracker.query.register.Views;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -71,11 +73,12 @@ public class QueryController {
         }
         String csv = Csv.of(List.of("series_id", "on", "holder_id", "current_holder_id", "role", "state",
                         "rights_allotted", "rights_held", "rights_exercised", "rights_lapsed", "rights_acquired",
-                        "shares_per_right", "shares_deliverable", "window_first_day", "window_last_day"),
+                        "shares_per_right", "shares_deliverable", "window_first_day", "window_last_day", "lapse_date"),
                 register.holders().stream().map(h -> List.<Object>of(register.seriesId(), register.on(),
                         h.holderId(), h.currentHolderId(), h.role(), h.state(), h.rightsAllotted(), h.rightsHeld(),
                         h.rightsExercised(), h.rightsLapsed(), h.rightsAcquired(), h.sharesPerRight(),
-                        h.sharesDeliverable(), blank(h.windowFirstDay()), blank(h.windowLastDay()))).toList());
+                        h.sharesDeliverable(), blank(h.windowFirstDay()), blank(h.windowLastDay()),
+                        blank(h.lapseDate()))).toList());
         return ok.contentType(TEXT_CSV).body(csv);
     }
 
@@ -99,6 +102,28 @@ public class QueryController {
                 windows.items().stream().map(w -> List.<Object>of(w.seriesId(), w.holderId(), w.currentHolderId(),
                         w.state(), w.firstDay(), w.lastDay(), w.daysLeft(), w.rightsHeld(),
                         w.sharesDeliverable())).toList());
+        return ResponseEntity.ok().contentType(TEXT_CSV).body(csv);
+    }
+
+    /**
+     * Holdings awaiting an heir on a day (today by default): the holder died with rights to inherit
+     * and no heir has inherited yet. Longest waiting first; {@code daysWaiting} counts from the death.
+     */
+    @GetMapping("/awaiting-heir")
+    public ResponseEntity<?> awaitingHeir(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+                                          @RequestParam(defaultValue = "0") int page,
+                                          @RequestParam(defaultValue = "100") int size,
+                                          @RequestParam(required = false) String format) {
+        requirePaging(page, size);
+        AwaitingHeirPage waiting = queries.query(new FindAwaitingHeir(on, page, size),
+                ResponseTypes.instanceOf(AwaitingHeirPage.class)).join();
+        if (!"csv".equalsIgnoreCase(format)) {
+            return ResponseEntity.ok(waiting);
+        }
+        String csv = Csv.of(List.of("series_id", "holder_id", "date_of_death", "days_waiting", "rights_held",
+                        "shares_deliverable", "lapse_date"),
+                waiting.items().stream().map(w -> List.<Object>of(w.seriesId(), w.holderId(), w.dateOfDeath(),
+                        w.daysWaiting(), w.rightsHeld(), w.sharesDeliverable(), blank(w.lapseDate()))).toList());
         return ResponseEntity.ok().contentType(TEXT_CSV).body(csv);
     }
 
