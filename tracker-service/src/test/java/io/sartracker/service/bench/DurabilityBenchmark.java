@@ -31,7 +31,8 @@ import java.util.concurrent.Future;
  * Prints commands a second (after a warm-up), forced writes, and the size of the file while running
  * and once closed (H2 compacts on closing). Run with
  * {@code mvn -q -pl tracker-service exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.sartracker.service.bench.DurabilityBenchmark [-Dexec.args="commandsPerPhase"]}.
+ * -Dexec.mainClass=io.sartracker.service.bench.DurabilityBenchmark [-Dexec.args="commandsPerPhase settings"]}
+ * where settings is a comma-separated choice of {@code delayed,write-delay-0,group} (all by default).
  */
 public final class DurabilityBenchmark {
     private static final LocalDate ALLOTMENT = LocalDate.of(2015, 7, 13);
@@ -42,11 +43,19 @@ public final class DurabilityBenchmark {
 
     public static void main(String[] args) throws Exception {
         int commands = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        // Which settings to measure (delayed, write-delay-0, group); one per JVM avoids favouring the later ones.
+        List<String> settings = args.length > 1 ? List.of(args[1].split(",")) : List.of("delayed", "write-delay-0", "group");
         int exitCode = 0;
         try {
-            measure("H2 delayed write (not durable)", commands, false, "");
-            measure("H2 WRITE_DELAY=0 (survives a killed JVM only)", commands, false, ";WRITE_DELAY=0");
-            measure("H2 group commit + fsync (the default)", commands, true, "");
+            if (settings.contains("delayed")) {
+                measure("H2 delayed write (not durable)", commands, false, "");
+            }
+            if (settings.contains("write-delay-0")) {
+                measure("H2 WRITE_DELAY=0 (survives a killed JVM only)", commands, false, ";WRITE_DELAY=0");
+            }
+            if (settings.contains("group")) {
+                measure("H2 group commit + fsync (the default)", commands, true, "");
+            }
         } catch (RuntimeException e) {
             e.printStackTrace();
             exitCode = 1;
