@@ -3,6 +3,7 @@ package io.sartracker.command.issuer;
 import io.sartracker.command.directory.SeriesDirectory;
 import io.sartracker.command.person.PersonAtIssuer;
 import io.sartracker.command.person.PersonFact;
+import io.sartracker.command.person.PersonHistory;
 import io.sartracker.command.series.ExpectedVersionTargetResolver;
 import io.sartracker.command.series.StockAcquisitionRight;
 import io.sartracker.kernel.command.AllotRights;
@@ -29,6 +30,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import static io.sartracker.command.policy.BusinessDate.requireHappened;
@@ -56,9 +58,10 @@ public class IssuerCommandHandler {
     }
 
     /**
-     * Allots rights of one series (RULES.md 2) and tells the person's history that the person holds
-     * office from the allotment date (a re-appointment after a departure). The series is loaded for
-     * the version in the metadata, when the sender gave one (If-Match).
+     * Allots rights of one series (RULES.md 2) and, once the person's history is kept, tells it that
+     * the person holds office from the allotment date (a re-appointment after a departure). A history
+     * not yet kept carries the allotment over from the series when it is opened. The series is loaded
+     * for the version in the metadata, when the sender gave one (If-Match).
      */
     @CommandHandler
     public void handle(AllotRights command, MetaData metaData) {
@@ -66,30 +69,33 @@ public class IssuerCommandHandler {
         Aggregate<StockAcquisitionRight> series = repository.load(command.seriesId().value(),
                 ExpectedVersionTargetResolver.expectedVersion(metaData));
         IssuerId issuerId = series.invoke(StockAcquisitionRight::issuerId);
-        Aggregate<PersonAtIssuer> person = person(issuerId, command.holderId())
-                .orElseGet(() -> openHistory(issuerId, command.holderId()));
+        Optional<Aggregate<PersonAtIssuer>> kept = keptHistory(issuerId, command.holderId());
         series.execute(s -> s.allot(command));
-        person.execute(p -> p.recordAllotment(command.seriesId(), command.role(), command.allotmentDate()));
+        kept.ifPresent(person -> person.execute(p -> p.recordAllotment(command.seriesId(), command.role(),
+                command.allotmentDate())));
     }
 
     /** @return the series in which the departure was recorded (none when no rights are left: recorded for the person) */
     @CommandHandler
     public List<SeriesId> handle(RecordDepartureFromOffice command) {
         requireHappened("departure from office", command.departureDate(), clock);
-        Aggregate<PersonAtIssuer> person = knownPerson(command.issuerId(), command.holderId());
-        person.execute(p -> p.recordDeparture(command));
-        return forPerson(command.issuerId(), command.holderId(), series -> series.recordDeparture(command) > 0);
+        Person person = knownPerson(command.issuerId(), command.holderId());
+        person.history().requireDepartureAllowed(command);
+        List<SeriesId> recorded = forPerson(command.issuerId(), command.holderId(),
+                series -> series.recordDeparture(command) > 0);
+        person.record(p -> p.recordDeparture(command));
+        return recorded;
     }
 
     /** @return the series in which the death was recorded (none when no rights are left: recorded for the person) */
     @CommandHandler
     public List<SeriesId> handle(RecordDeath command) {
         requireHappened("death", command.dateOfDeath(), clock);
-        Aggregate<PersonAtIssuer> person = knownPerson(command.issuerId(), command.personId());
-        person.execute(p -> p.requireDeathCanBeRecorded(command));
+        Person person = knownPerson(command.issuerId(), command.personId());
+        person.history().requireDeathAllowed(command);
         List<SeriesId> recorded = forPerson(command.issuerId(), command.personId(),
                 series -> series.recordDeath(command) > 0);
-        person.execute(p -> p.recordDeath(command, recorded));
+        person.record(p -> p.recordDeath(command, recorded));
         return recorded;
     }
 
@@ -113,11 +119,11 @@ public class IssuerCommandHandler {
     /** @return the series in which the person's departure or death was reversed */
     @CommandHandler
     public List<SeriesId> handle(ReverseFactOfPerson command) {
-        Aggregate<PersonAtIssuer> person = knownPerson(command.issuerId(), command.personId());
-        person.execute(p -> p.requireReversible(command));
+        Person person = knownPerson(command.issuerId(), command.personId());
+        person.history().requireReversible(command);
         List<SeriesId> recorded = forPerson(command.issuerId(), command.personId(),
                 series -> series.reverseFactOfPerson(command) > 0);
-        person.execute(p -> p.recordReversal(command));
+        person.record(p -> p.recordReversal(command));
         return recorded;
     }
 
@@ -125,11 +131,11 @@ public class IssuerCommandHandler {
     @CommandHandler
     public List<SeriesId> handle(RecordRoleChange command) {
         requireHappened("change of role", command.changeDate(), clock);
-        Aggregate<PersonAtIssuer> person = knownPerson(command.issuerId(), command.holderId());
-        person.execute(p -> p.requireRoleChangeCanBeRecorded(command));
+        Person person = knownPerson(command.issuerId(), command.holderId());
+        person.history().requireRoleChangeAllowed(command);
         List<SeriesId> recorded = forPerson(command.issuerId(), command.holderId(),
                 series -> series.recordRoleChange(command) > 0);
-        person.execute(p -> p.recordRoleChange(command, !recorded.isEmpty()));
+        person.record(p -> p.recordRoleChange(command, !recorded.isEmpty()));
         return recorded;
     }
 
@@ -148,48 +154,72 @@ public class IssuerCommandHandler {
 
     // ---- the person's history (RULES.md 13)
 
-    /** The person's history, or UNKNOWN_HOLDER when no rights of the issuer were allotted to or inherited by the person. */
-    private Aggregate<PersonAtIssuer> knownPerson(IssuerId issuerId, HolderId personId) {
-        seriesOf(issuerId);
-        return person(issuerId, personId).orElseThrow(() -> RuleViolation.of(RuleCode.UNKNOWN_HOLDER,
-                "No rights of " + issuerId + " were allotted to or inherited by " + personId + ".",
-                "issuerId", issuerId, "holderId", personId));
-    }
-
     /**
-     * The person's history at the issuer. A person whose series were recorded before histories were
-     * kept gets one now, opened with the facts those series hold (allotments, departure, death).
+     * A person's history at the issuer: kept (the aggregate), or not yet kept (the facts its series
+     * hold), checked the same way and opened with those facts when the first fact is recorded, after
+     * the series have recorded theirs.
      */
-    private Optional<Aggregate<PersonAtIssuer>> person(IssuerId issuerId, HolderId personId) {
-        String id = PersonAtIssuer.historyId(issuerId, personId);
-        try {
-            return Optional.of(people.load(id));
-        } catch (AggregateNotFoundException notYetKept) {
-            List<PersonFact> onRecord = new ArrayList<>();
-            boolean known = false;
-            for (SeriesId seriesId : directory.seriesOf(issuerId, personId)) {
-                Aggregate<StockAcquisitionRight> series = repository.load(seriesId.value());
-                if (series.invoke(s -> s.concerns(personId))) {
-                    known = true;
-                    onRecord.addAll(series.invoke(s -> s.factsOf(personId)));
+    private final class Person {
+        private final IssuerId issuerId;
+        private final HolderId personId;
+        private final List<PersonFact> onRecord;
+        private Aggregate<PersonAtIssuer> kept;
+
+        Person(IssuerId issuerId, HolderId personId, Aggregate<PersonAtIssuer> kept, List<PersonFact> onRecord) {
+            this.issuerId = issuerId;
+            this.personId = personId;
+            this.kept = kept;
+            this.onRecord = onRecord;
+        }
+
+        PersonHistory history() {
+            return kept != null ? kept.invoke(PersonAtIssuer::history)
+                    : PersonHistory.carriedOver(issuerId, personId, onRecord);
+        }
+
+        void record(Consumer<PersonAtIssuer> fact) {
+            if (kept == null) {
+                try {
+                    kept = people.newInstance(() -> new PersonAtIssuer(issuerId, personId, today(clock), onRecord));
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException("could not open the history of " + personId, e);
                 }
             }
-            if (!known) {
-                return Optional.empty();
-            }
-            Aggregate<PersonAtIssuer> person = openHistory(issuerId, personId);
-            person.execute(p -> p.carryOver(onRecord));
-            return Optional.of(person);
+            kept.execute(fact);
         }
     }
 
-    private Aggregate<PersonAtIssuer> openHistory(IssuerId issuerId, HolderId personId) {
+    /** The person's history, or UNKNOWN_HOLDER when no rights of the issuer were allotted to or inherited by the person. */
+    private Person knownPerson(IssuerId issuerId, HolderId personId) {
+        seriesOf(issuerId);
+        Optional<Aggregate<PersonAtIssuer>> kept = keptHistory(issuerId, personId);
+        if (kept.isPresent()) {
+            return new Person(issuerId, personId, kept.get(), List.of());
+        }
+        List<PersonFact> onRecord = new ArrayList<>();
+        boolean known = false;
+        for (SeriesId seriesId : directory.seriesOf(issuerId, personId)) {
+            Aggregate<StockAcquisitionRight> series = repository.load(seriesId.value());
+            if (series.invoke(s -> s.concerns(personId))) {
+                known = true;
+                onRecord.addAll(series.invoke(s -> s.factsOf(personId)));
+            }
+        }
+        if (!known) {
+            throw RuleViolation.of(RuleCode.UNKNOWN_HOLDER,
+                    "No rights of " + issuerId + " were allotted to or inherited by " + personId + ".",
+                    "issuerId", issuerId, "holderId", personId);
+        }
+        return new Person(issuerId, personId, null, onRecord);
+    }
+
+    private Optional<Aggregate<PersonAtIssuer>> keptHistory(IssuerId issuerId, HolderId personId) {
         try {
-            return people.newInstance(() -> new PersonAtIssuer(issuerId, personId, today(clock)));
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("could not open the history of " + personId + " at " + issuerId, e);
+            return Optional.of(people.load(PersonAtIssuer.historyId(issuerId, personId)));
+        } catch (AggregateNotFoundException notYetKept) {
+            return Optional.empty();
         }
     }
 

@@ -385,7 +385,7 @@ public class StockAcquisitionRight {
         Yen limit = paidIn.plus(bookValue);
         Yen capitalStock = limit.halfRoundedUp();
         HolderId exercisedBy = madeBeforeRecordedDeath ? state.holderId() : state.currentHolder();
-        apply(new RightsExercised(seriesId, command.holderId(), exercisedBy, date, rights, inForce, shares,
+        apply(new RightsExercised(seriesId, state.holderId(), exercisedBy, date, rights, inForce, shares,
                 pricePerShare, paidIn, allotmentAmountPerRight, bookValue, limit, capitalStock,
                 limit.minus(capitalStock), allotmentValuation != null));
     }
