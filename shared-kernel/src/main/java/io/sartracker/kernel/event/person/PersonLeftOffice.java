@@ -7,7 +7,11 @@ import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
 
-/** The person lost office at the issuer (11)-2; each series records its own window as {@code HolderLeftOffice}. */
+/**
+ * The person lost office at the issuer (11)-2; each series records its own window as
+ * {@code HolderLeftOffice}. {@code reason} is null for a departure carried over from series recorded
+ * before the person's history was kept (a holding does not keep the reason; its event does).
+ */
 @Revision("1")
 public record PersonLeftOffice(IssuerId issuerId, HolderId personId, LocalDate departureDate,
                                DepartureReason reason) implements PersonEvent {
