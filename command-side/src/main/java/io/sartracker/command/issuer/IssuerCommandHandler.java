@@ -22,7 +22,6 @@ import io.sartracker.kernel.rule.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 
 import java.time.Clock;
@@ -69,10 +68,11 @@ public class IssuerCommandHandler {
         Aggregate<StockAcquisitionRight> series = repository.load(command.seriesId().value(),
                 ExpectedVersionTargetResolver.expectedVersion(metaData));
         IssuerId issuerId = series.invoke(StockAcquisitionRight::issuerId);
-        Optional<Aggregate<PersonAtIssuer>> kept = keptHistory(issuerId, command.holderId());
+        Aggregate<PersonAtIssuer> person = history(issuerId, command.holderId());
         series.execute(s -> s.allot(command));
-        kept.ifPresent(person -> person.execute(p -> p.recordAllotment(command.seriesId(), command.role(),
-                command.allotmentDate())));
+        if (person.invoke(PersonAtIssuer::isKept)) {
+            person.execute(p -> p.recordAllotment(command.seriesId(), command.role(), command.allotmentDate()));
+        }
     }
 
     /** @return the series in which the departure was recorded (none when no rights are left: recorded for the person) */
@@ -163,40 +163,34 @@ public class IssuerCommandHandler {
         private final IssuerId issuerId;
         private final HolderId personId;
         private final List<PersonFact> onRecord;
-        private Aggregate<PersonAtIssuer> kept;
+        private final Aggregate<PersonAtIssuer> aggregate;
 
-        Person(IssuerId issuerId, HolderId personId, Aggregate<PersonAtIssuer> kept, List<PersonFact> onRecord) {
+        Person(IssuerId issuerId, HolderId personId, Aggregate<PersonAtIssuer> aggregate, List<PersonFact> onRecord) {
             this.issuerId = issuerId;
             this.personId = personId;
-            this.kept = kept;
+            this.aggregate = aggregate;
             this.onRecord = onRecord;
         }
 
         PersonHistory history() {
-            return kept != null ? kept.invoke(PersonAtIssuer::history)
+            return aggregate.invoke(PersonAtIssuer::isKept) ? aggregate.invoke(PersonAtIssuer::history)
                     : PersonHistory.carriedOver(issuerId, personId, onRecord);
         }
 
         void record(Consumer<PersonAtIssuer> fact) {
-            if (kept == null) {
-                try {
-                    kept = people.newInstance(() -> new PersonAtIssuer(issuerId, personId, today(clock), onRecord));
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException("could not open the history of " + personId, e);
-                }
+            if (!aggregate.invoke(PersonAtIssuer::isKept)) {
+                aggregate.execute(p -> p.open(issuerId, personId, today(clock), onRecord));
             }
-            kept.execute(fact);
+            aggregate.execute(fact);
         }
     }
 
     /** The person's history, or UNKNOWN_HOLDER when no rights of the issuer were allotted to or inherited by the person. */
     private Person knownPerson(IssuerId issuerId, HolderId personId) {
         seriesOf(issuerId);
-        Optional<Aggregate<PersonAtIssuer>> kept = keptHistory(issuerId, personId);
-        if (kept.isPresent()) {
-            return new Person(issuerId, personId, kept.get(), List.of());
+        Aggregate<PersonAtIssuer> history = history(issuerId, personId);
+        if (history.invoke(PersonAtIssuer::isKept)) {
+            return new Person(issuerId, personId, history, List.of());
         }
         List<PersonFact> onRecord = new ArrayList<>();
         boolean known = false;
@@ -212,14 +206,17 @@ public class IssuerCommandHandler {
                     "No rights of " + issuerId + " were allotted to or inherited by " + personId + ".",
                     "issuerId", issuerId, "holderId", personId);
         }
-        return new Person(issuerId, personId, null, onRecord);
+        return new Person(issuerId, personId, history, onRecord);
     }
 
-    private Optional<Aggregate<PersonAtIssuer>> keptHistory(IssuerId issuerId, HolderId personId) {
+    /** The person's history at the issuer; blank (not kept) when nothing was recorded for the person yet. */
+    private Aggregate<PersonAtIssuer> history(IssuerId issuerId, HolderId personId) {
         try {
-            return Optional.of(people.load(PersonAtIssuer.historyId(issuerId, personId)));
-        } catch (AggregateNotFoundException notYetKept) {
-            return Optional.empty();
+            return people.loadOrCreate(PersonAtIssuer.historyId(issuerId, personId), PersonAtIssuer::new);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not load the history of " + personId + " at " + issuerId, e);
         }
     }
 

@@ -45,15 +45,21 @@ public class PersonAtIssuer {
     private String historyId;
     private PersonHistory history;
 
-    protected PersonAtIssuer() {
+    /** A history not kept yet: {@link #open} it before recording a fact (Axon's load-or-create needs it public). */
+    public PersonAtIssuer() {
         // for Axon
+    }
+
+    /** Whether the history is kept (opened); a blank one records nothing until it is opened. */
+    public boolean isKept() {
+        return history != null;
     }
 
     /**
      * Opens the history, with the facts the series recorded before it was kept (in date order, as
      * they were: the series accepted them).
      */
-    public PersonAtIssuer(IssuerId issuerId, HolderId personId, LocalDate openedOn, List<PersonFact> onRecord) {
+    public void open(IssuerId issuerId, HolderId personId, LocalDate openedOn, List<PersonFact> onRecord) {
         apply(new PersonHistoryOpened(issuerId, personId, openedOn));
         for (PersonFact fact : PersonHistory.carriedOver(issuerId, personId, onRecord).facts()) {
             switch (fact.kind()) {

@@ -297,4 +297,37 @@ class Issue8FaultsTest {
                 .containsEntry("latestAdjustmentAppliesFrom", day("2019-04-01"));
         assertThat(events(A)).hasSize(inA);
     }
+
+    // ---- one consistency boundary: two departures of one person at once
+
+    @Test
+    void twoDeparturesOfOnePersonAtOnceAreNotBothRecorded() throws Exception {
+        send(allot(A, P1, 10));
+        send(allot(B, P1, 5));
+        send(departs(P1, "2019-01-10"));
+        send(new ReverseFactOfPerson(R2, P1, ReversibleFact.DEPARTURE, "recorded in error", TODAY));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Boolean>> answers = new java.util.ArrayList<>();
+        for (String date : List.of("2022-01-10", "2019-05-01")) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                try {
+                    send(departs(P1, date));
+                    return true;
+                } catch (RuleViolation rejected) {
+                    return false;
+                }
+            }));
+        }
+        start.countDown();
+        int accepted = 0;
+        for (java.util.concurrent.Future<Boolean> answer : answers) {
+            accepted += answer.get() ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertThat(accepted).as("the person's stream lets one through").isEqualTo(1);
+        assertThat(history(P1)).filteredOn(PersonLeftOffice.class::isInstance).hasSize(2); // the reversed one and one
+    }
 }
