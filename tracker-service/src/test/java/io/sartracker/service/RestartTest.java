@@ -1,9 +1,12 @@
 package io.sartracker.service;
 
+import io.sartracker.command.person.PersonAtIssuer;
 import io.sartracker.command.series.StockAcquisitionRight;
 import io.sartracker.kernel.command.ExerciseRights;
 import io.sartracker.kernel.command.RecordDepartureFromOffice;
+import io.sartracker.kernel.command.ReverseFactOfPerson;
 import io.sartracker.kernel.model.DepartureReason;
+import io.sartracker.kernel.model.ReversibleFact;
 import io.sartracker.kernel.model.Rights;
 import io.sartracker.kernel.rule.RuleCode;
 import io.sartracker.kernel.rule.RuleViolation;
@@ -61,6 +64,13 @@ class RestartTest {
                         assertThat(v.code()).isEqualTo(RuleCode.EXCEEDS_RIGHTS_HELD);
                         assertThat(v.figures()).containsEntry("rightsHeld", Rights.of(15));
                     });
+            // a person's history at the issuer (RULES.md 13) is snapshotted too: 8 events for D03
+            for (int day = 10; day < 13; day++) {
+                sender.send(new RecordDepartureFromOffice(ReferenceHistory.ISSUER, ReferenceHistory.director(3),
+                        LocalDate.of(2024, 1, day), DepartureReason.RESIGNATION), "bob");
+                sender.send(new ReverseFactOfPerson(ReferenceHistory.ISSUER, ReferenceHistory.director(3),
+                        ReversibleFact.DEPARTURE, "recorded in error", LocalDate.of(2024, 1, 20)), "bob");
+            }
         }
 
         // The window closed on 2024-04-10; the sweep at start-up records what the downtime missed.
@@ -72,6 +82,18 @@ class RestartTest {
                     ReferenceHistory.SERIES, ReferenceHistory.director(2), LocalDate.of(2024, 4, 6), 1), "bob"))
                     .isInstanceOfSatisfying(RuleViolation.class,
                             v -> assertThat(v.code()).isEqualTo(RuleCode.RIGHTS_LAPSED));
+            String d03 = PersonAtIssuer.historyId(ReferenceHistory.ISSUER, ReferenceHistory.director(3));
+            assertThat(third.getBean(EventStore.class).readEvents(d03).asStream().findFirst().orElseThrow()
+                    .getPayload()).as("the person's snapshot reads back with Jackson")
+                    .isInstanceOfSatisfying(PersonAtIssuer.class, person -> assertThat(person.history()
+                            .officeOn(LocalDate.of(2020, 1, 1)).inOffice()).as("allotted in 2015").isTrue());
+            third.getBean(CommandSender.class).send(new RecordDepartureFromOffice(ReferenceHistory.ISSUER,
+                    ReferenceHistory.director(3), LocalDate.of(2024, 2, 1), DepartureReason.RESIGNATION), "bob");
+            assertThatThrownBy(() -> third.getBean(CommandSender.class).send(new RecordDepartureFromOffice(
+                    ReferenceHistory.ISSUER, ReferenceHistory.director(3), LocalDate.of(2024, 1, 5),
+                    DepartureReason.RESIGNATION), "bob")).as("still in date order after the restart")
+                    .isInstanceOfSatisfying(RuleViolation.class,
+                            v -> assertThat(v.code()).isEqualTo(RuleCode.FACT_OUT_OF_ORDER));
         }
     }
 
@@ -83,9 +105,10 @@ class RestartTest {
                 "--tracker.load-reference-history=true");
     }
 
+    /** The series' events: one per command of the reference history (the departing person's history has its own). */
     private static int eventCount(ConfigurableApplicationContext context) {
-        return context.getBean(JdbcTemplate.class).queryForObject("select count(*) from DomainEventEntry",
-                Integer.class);
+        return context.getBean(JdbcTemplate.class).queryForObject(
+                "select count(*) from DomainEventEntry where type = 'StockAcquisitionRight'", Integer.class);
     }
 
     private static int snapshotCount(ConfigurableApplicationContext context) {

@@ -1,6 +1,7 @@
 package io.sartracker.command.series;
 
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
@@ -21,11 +22,16 @@ public class ExpectedVersionTargetResolver implements CommandTargetResolver {
     @Override
     public VersionedAggregateIdentifier resolveTarget(CommandMessage<?> command) {
         VersionedAggregateIdentifier target = identifiers.resolveTarget(command);
-        Object expected = command.getMetaData().get(EXPECTED_VERSION);
+        Long version = expectedVersion(command.getMetaData());
+        return version == null ? target : new VersionedAggregateIdentifier(target.getIdentifierValue(), version);
+    }
+
+    /** The version the sender expects, or null when it gave none (for handlers that load the series themselves). */
+    public static Long expectedVersion(MetaData metaData) {
+        Object expected = metaData.get(EXPECTED_VERSION);
         if (expected == null) {
-            return target;
+            return null;
         }
-        long version = expected instanceof Number number ? number.longValue() : Long.parseLong(expected.toString());
-        return new VersionedAggregateIdentifier(target.getIdentifierValue(), version);
+        return expected instanceof Number number ? number.longValue() : Long.parseLong(expected.toString());
     }
 }

@@ -1,6 +1,7 @@
 package io.sartracker.command.series;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.sartracker.command.person.PersonFact;
 import io.sartracker.command.valuation.AllotmentValuation;
 import io.sartracker.command.valuation.PriceHistoryException;
 import io.sartracker.command.valuation.ValuationInputException;
@@ -46,6 +47,7 @@ import io.sartracker.kernel.model.HoldingStatus;
 import io.sartracker.kernel.model.IssuerId;
 import io.sartracker.kernel.model.LapseReason;
 import io.sartracker.kernel.model.Ratio;
+import io.sartracker.kernel.model.ReversibleFact;
 import io.sartracker.kernel.model.Rights;
 import io.sartracker.kernel.model.SeriesId;
 import io.sartracker.kernel.model.SharesPerRight;
@@ -61,6 +63,7 @@ import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
@@ -69,6 +72,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.sartracker.command.policy.BusinessDate.requireHappened;
+import static io.sartracker.command.policy.BusinessDate.today;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -112,8 +117,8 @@ public class StockAcquisitionRight {
 
     // ---- allotment (RULES.md 2)
 
-    @CommandHandler
-    public void handle(AllotRights command) {
+    /** Called by the issuer's handler, which also tells the person's history (RULES.md 13). */
+    public void allot(AllotRights command) {
         if (!command.allotmentDate().equals(terms.allotmentDate())) {
             throw RuleViolation.of(RuleCode.ALLOTMENT_DATE_MISMATCH,
                     "Rights of this series are allotted on " + terms.allotmentDate() + " (13); record the allotment"
@@ -156,6 +161,7 @@ public class StockAcquisitionRight {
 
     @CommandHandler
     public void handle(DetermineAllotmentAmount command) {
+        requireNoExerciseRecorded("determined");
         if (allotmentValuation != null) {
             throw RuleViolation.of(RuleCode.ALLOTMENT_AMOUNT_ALREADY_DETERMINED,
                     "The allotment amount of this series is already " + allotmentValuation.amountPerRight()
@@ -179,15 +185,25 @@ public class StockAcquisitionRight {
                     "No allotment amount is recorded for this series yet; determine it instead of correcting it.",
                     "seriesId", seriesId);
         }
-        latestExercise().ifPresent(exercise -> {
-            throw RuleViolation.of(RuleCode.LATER_FACT_RECORDED,
-                    "The exercise by " + exercise.holderId() + " on " + exercise.date() + " used "
-                            + allotmentAmountPerRight + " per right as book value; reverse the exercises first.",
-                    "exerciseHolderId", exercise.holderId(), "exerciseDate", exercise.date());
-        });
+        requireNoExerciseRecorded("corrected");
         apply(new AllotmentAmountCorrected(seriesId, command.correctionDate(),
                 valuate(command.valuationDate(), command.inputs()), allotmentValuation.amountPerRight(),
                 command.reason()));
+    }
+
+    /**
+     * RULES.md 13: the allotment amount is the book value of every exercised right, so it is fixed
+     * before the first exercise is recorded; the rejection names the latest exercise (reverse it first).
+     */
+    private void requireNoExerciseRecorded(String what) {
+        latestExercise().ifPresent(exercise -> {
+            throw RuleViolation.of(RuleCode.LATER_FACT_RECORDED,
+                    "The exercise by " + exercise.holderId() + " on " + exercise.date() + " is recorded, with the"
+                            + " book value in force when it was recorded; the allotment amount is the book value of"
+                            + " every exercised right, so it cannot be " + what + " once an exercise is recorded."
+                            + " Reverse the exercises first if the amount must change.",
+                    "exerciseHolderId", exercise.holderId(), "exerciseDate", exercise.date());
+        });
     }
 
     /** Computes with the series' own figures and records nothing. */
@@ -219,10 +235,10 @@ public class StockAcquisitionRight {
             return 0; // nothing left that the departure could change
         }
         switch (state.status()) {
-            case LEFT_OFFICE -> throw RuleViolation.of(RuleCode.HOLDER_NOT_IN_OFFICE,
-                    "Holder " + command.holderId() + " already left office on " + state.departureDate()
-                            + "; reverse that departure first if it was wrong.",
-                    "holderId", command.holderId(), "departureDate", state.departureDate(), "seriesId", seriesId);
+            // the person's history accepted the departure: re-appointed by a later series, this one stays as it was
+            case LEFT_OFFICE -> {
+                return 0;
+            }
             case AWAITING_HEIR, INHERITED -> throw RuleViolation.of(RuleCode.HOLDER_ALREADY_DECEASED,
                     "Holder " + command.holderId() + " is recorded as deceased on " + state.dateOfDeath()
                             + "; losing office by death follows (11)-3, not the 10-day rule.",
@@ -281,7 +297,8 @@ public class StockAcquisitionRight {
     }
 
     @CommandHandler
-    public void handle(InheritRights command) {
+    public void handle(InheritRights command, Clock clock) {
+        requireHappened("inheritance", command.inheritanceDate(), clock);
         HoldingState state = holding(command.holderId()).state();
         if (command.heirIds().size() > 1) {
             throw RuleViolation.of(RuleCode.MORE_THAN_ONE_HEIR,
@@ -335,11 +352,13 @@ public class StockAcquisitionRight {
     // ---- exercise (RULES.md 6)
 
     @CommandHandler
-    public void handle(ExerciseRights command) {
-        HoldingState state = holding(command.holderId()).state();
+    public void handle(ExerciseRights command, Clock clock) {
         LocalDate date = command.exerciseDate();
+        requireHappened("exercise", date, clock);
+        HoldingState state = holdingNamed(command.holderId()).state();
         boolean madeBeforeRecordedDeath = madeBeforeRecordedDeath(state, date);
         if (!madeBeforeRecordedDeath) {
+            requirePeriodNotEndedInOffice(state, today(clock));
             requireExercisable(state, command.holderId());
         }
         ExerciseWindow window = madeBeforeRecordedDeath ? state.departureWindow() : state.window();
@@ -356,6 +375,7 @@ public class StockAcquisitionRight {
             throw outsideWindow(state, date);
         }
         SharesPerRight inForce = sharesPerRight.on(date);
+        requireSharesToDeliver(inForce, date);
         Rights rights = rightsRequested(command, inForce);
         if (rights.exceeds(state.held())) {
             throw RuleViolation.of(RuleCode.EXCEEDS_RIGHTS_HELD,
@@ -369,7 +389,7 @@ public class StockAcquisitionRight {
         Yen limit = paidIn.plus(bookValue);
         Yen capitalStock = limit.halfRoundedUp();
         HolderId exercisedBy = madeBeforeRecordedDeath ? state.holderId() : state.currentHolder();
-        apply(new RightsExercised(seriesId, command.holderId(), exercisedBy, date, rights, inForce, shares,
+        apply(new RightsExercised(seriesId, state.holderId(), exercisedBy, date, rights, inForce, shares,
                 pricePerShare, paidIn, allotmentAmountPerRight, bookValue, limit, capitalStock,
                 limit.minus(capitalStock), allotmentValuation != null));
     }
@@ -407,6 +427,31 @@ public class StockAcquisitionRight {
                     "holderId", holderId, "rightsExercised", state.exercised());
             default -> {
             }
+        }
+    }
+
+    /**
+     * A holder still in office when the exercise period ended never had a window in it: the rights
+     * end with the period (not "record the departure first", which would change nothing).
+     */
+    private void requirePeriodNotEndedInOffice(HoldingState state, LocalDate today) {
+        if (state.status() == HoldingStatus.IN_OFFICE && exercisePeriod.lastDay().isBefore(today)) {
+            throw RuleViolation.of(RuleCode.EXERCISE_PERIOD_ENDED,
+                    "The exercise period of series " + seriesId + " ended on " + exercisePeriod.lastDay()
+                            + " while " + state.holderId() + " held office; the rights can no longer be exercised"
+                            + " and lapse from " + exercisePeriod.dayAfter() + " (5), (11)-2.",
+                    "holderId", state.holderId(), "periodLastDay", exercisePeriod.lastDay(),
+                    "lapseDate", exercisePeriod.dayAfter(), "rightsHeld", state.held());
+        }
+    }
+
+    /** RULES.md 13: a consolidation may bring the shares per right to 0; nothing would be delivered. */
+    private static void requireSharesToDeliver(SharesPerRight inForce, LocalDate date) {
+        if (inForce.shares() == 0) {
+            throw RuleViolation.of(RuleCode.NOTHING_TO_DELIVER,
+                    "On " + date + " a right gives 0 shares (a consolidation rounded the figure down to 0);"
+                            + " an exercise would deliver no share, so none can be recorded.",
+                    "exerciseDate", date, "sharesPerRight", inForce);
         }
     }
 
@@ -453,7 +498,7 @@ public class StockAcquisitionRight {
 
     // ---- split, consolidation, board adjustment (RULES.md 7)
 
-    /** @return whether the split applied to this series (it applies only while rights are outstanding) */
+    /** @return whether the split applied to this series (RULES.md 13: every series running on the day it applies) */
     public boolean recordSplit(RecordShareSplit command) {
         if (!command.ratio().isGreaterThanOne()) {
             throw RuleViolation.of(RuleCode.RATIO_DOES_NOT_FIT,
@@ -489,7 +534,7 @@ public class StockAcquisitionRight {
     }
 
     private boolean adjustByRatio(AdjustmentCause cause, Ratio ratio, LocalDate decisionDate, LocalDate appliesFrom) {
-        if (totals().outstanding().isZero()) {
+        if (!adjustedByIssuerActionFrom(appliesFrom)) {
             return false;
         }
         requireAdjustmentCanApplyFrom(appliesFrom);
@@ -497,6 +542,16 @@ public class StockAcquisitionRight {
         apply(new SharesPerRightAdjusted(seriesId, cause, ratio, decisionDate, appliesFrom, before,
                 before.adjustedBy(ratio), null));
         return true;
+    }
+
+    /**
+     * RULES.md 13: an issuer's split or consolidation is recorded in every series whose exercise
+     * period has not ended before the day it applies, whether or not rights are outstanding, so that
+     * an allotment recorded later carries the right figure; a series allotted on or after that day
+     * was issued on the adjusted shares and is left as it is.
+     */
+    private boolean adjustedByIssuerActionFrom(LocalDate appliesFrom) {
+        return appliesFrom.isAfter(terms.allotmentDate()) && !exercisePeriod.lastDay().isBefore(appliesFrom);
     }
 
     @CommandHandler
@@ -507,13 +562,21 @@ public class StockAcquisitionRight {
                 command.reason()));
     }
 
-    private void requireAdjustmentCanApplyFrom(LocalDate appliesFrom) {
+    /**
+     * For an issuer's split or consolidation that no series records: the rejection that says why
+     * when it applies on or before this series' allotment date (the terms at issue already reflect it).
+     */
+    public void requireAllottedBefore(LocalDate appliesFrom) {
         if (!appliesFrom.isAfter(terms.allotmentDate())) {
             throw RuleViolation.of(RuleCode.ADJUSTMENT_BEFORE_ALLOTMENT,
                     "Only an adjustment after the allotment date (" + terms.allotmentDate()
                             + ") changes the shares per right (3); this one applies from " + appliesFrom + ".",
                     "appliesFrom", appliesFrom, "allotmentDate", terms.allotmentDate());
         }
+    }
+
+    private void requireAdjustmentCanApplyFrom(LocalDate appliesFrom) {
+        requireAllottedBefore(appliesFrom);
         sharesPerRight.latest().filter(step -> !appliesFrom.isAfter(step.appliesFrom())).ifPresent(step -> {
             throw RuleViolation.of(RuleCode.ADJUSTMENT_OUT_OF_ORDER,
                     "An adjustment (" + step.cause() + ") already applies from " + step.appliesFrom()
@@ -566,8 +629,9 @@ public class StockAcquisitionRight {
     }
 
     @CommandHandler
-    public void handle(AcquireRights command) {
+    public void handle(AcquireRights command, Clock clock) {
         LocalDate date = command.acquisitionDate();
+        requireHappened("acquisition", date, clock);
         if (date.isBefore(command.approvalDate())) {
             throw RuleViolation.of(RuleCode.ACQUISITION_BEFORE_APPROVAL,
                     "The acquisition date " + date + " is before the approval on " + command.approvalDate()
@@ -597,7 +661,8 @@ public class StockAcquisitionRight {
     // ---- transfer (RULES.md 10)
 
     @CommandHandler
-    public void handle(TransferRights command) {
+    public void handle(TransferRights command, Clock clock) {
+        requireHappened("transfer", command.transferDate(), clock);
         holding(command.holderId());
         if (!terms.transferAllowed()) {
             throw RuleViolation.of(RuleCode.TRANSFER_NOT_ALLOWED,
@@ -654,9 +719,21 @@ public class StockAcquisitionRight {
 
     // ---- corrections
 
-    @CommandHandler
-    public void handle(ReverseLatestFact command) {
-        Holding holding = holding(command.holderId());
+    /**
+     * A departure or a death is a fact of the person at the issuer (RULES.md 13): when it is the
+     * holding's latest fact, its reversal is the person's, recorded in every series of the person.
+     */
+    public Optional<ReverseFactOfPerson> asReversalOfPersonsFact(ReverseLatestFact command) {
+        return holdingNamed(command.holderId()).latestFact()
+                .filter(fact -> fact.reversible() == ReversibleFact.DEPARTURE
+                        || fact.reversible() == ReversibleFact.DEATH)
+                .map(fact -> new ReverseFactOfPerson(issuerId, fact.person(), fact.reversible(), command.reason(),
+                        command.reversedOn()));
+    }
+
+    /** Reverses the holding's latest fact: an exercise or an inheritance (the issuer's handler decides). */
+    public void reverseLatest(ReverseLatestFact command) {
+        Holding holding = holdingNamed(command.holderId());
         RecordedFact latest = holding.latestFact().orElseThrow(() -> RuleViolation.of(RuleCode.NOTHING_TO_REVERSE,
                 "Nothing recorded for " + command.holderId() + " after the allotment can be reversed.",
                 "holderId", command.holderId()));
@@ -666,7 +743,7 @@ public class StockAcquisitionRight {
                             + ", which cannot be reversed; facts before it cannot be reversed either.",
                     "holderId", command.holderId(), "latestFact", latest.description(), "factDate", latest.date());
         }
-        apply(new FactReversed(seriesId, command.holderId(), latest.reversible(), latest.date(), command.reason(),
+        apply(new FactReversed(seriesId, holding.holderId(), latest.reversible(), latest.date(), command.reason(),
                 command.reversedOn(), latest.exercised(), latest.lapsedWithIt()));
     }
 
@@ -723,6 +800,29 @@ public class StockAcquisitionRight {
         return holding;
     }
 
+    /**
+     * RULES.md 13: once inherited, a holding may be named by the heir's own identifier as well as by
+     * the original holder's; the events name both (holderId and exercisedBy or heirId).
+     */
+    private Holding holdingNamed(HolderId name) {
+        Holding byHolder = holdings.get(name);
+        if (byHolder != null) {
+            return byHolder;
+        }
+        List<Holding> byHeir = holdings.values().stream().filter(h -> name.equals(h.state().heirId())).toList();
+        if (byHeir.size() == 1) {
+            return byHeir.get(0);
+        }
+        if (byHeir.size() > 1) {
+            throw RuleViolation.of(RuleCode.UNKNOWN_HOLDER,
+                    name + " inherited " + byHeir.size() + " holdings of series " + seriesId
+                            + "; name the holding by its original holder's identifier.",
+                    "seriesId", seriesId, "heirId", name,
+                    "holderIds", byHeir.stream().map(Holding::holderId).toList());
+        }
+        return holding(name);
+    }
+
     private static void requireNotBeforeLatestFact(HoldingState state, LocalDate date, String what) {
         if (date.isBefore(state.latestFactDate())) {
             throw RuleViolation.of(RuleCode.FACT_OUT_OF_ORDER,
@@ -771,6 +871,29 @@ public class StockAcquisitionRight {
     public boolean concerns(HolderId personId) {
         return holdings.values().stream().anyMatch(h -> h.holderId().equals(personId)
                 || personId.equals(h.state().heirId()));
+    }
+
+    /**
+     * The person's facts as this series recorded them (allotment, departure, death), to open the
+     * history of a person whose series were recorded before such histories were kept.
+     */
+    public List<PersonFact> factsOf(HolderId personId) {
+        List<PersonFact> facts = new java.util.ArrayList<>();
+        for (Holding holding : holdings.values()) {
+            HoldingState state = holding.state();
+            if (state.holderId().equals(personId)) {
+                facts.add(PersonFact.allotment(seriesId, state.role(), terms.allotmentDate()));
+                if (state.departureDate() != null) {
+                    facts.add(PersonFact.departure(state.departureDate()));
+                }
+                if (state.dateOfDeath() != null) {
+                    facts.add(PersonFact.death(state.dateOfDeath()));
+                }
+            } else if (personId.equals(state.heirId()) && state.dateOfHeirsDeath() != null) {
+                facts.add(PersonFact.death(state.dateOfHeirsDeath()));
+            }
+        }
+        return facts;
     }
 
     public SeriesId seriesId() {

@@ -173,6 +173,7 @@ class AllotmentTest {
 
     @Test
     void rightsAreNotAllottedToAHolderRecordedAsDeceased() {
+        fixture = fixture(AFTER_THE_PERIOD); // its dates lie after 2026-11-27
         // the death after the period's end leaves nothing to inherit and the holding's status in office
         fixture.givenCommands(issue(), director(D01, 10), death(D01, "2045-07-14"))
                 .when(director(D01, 5))

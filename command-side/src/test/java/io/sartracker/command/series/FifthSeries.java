@@ -1,6 +1,8 @@
 package io.sartracker.command.series;
 
 import io.sartracker.command.issuer.IssuerCommandHandler;
+import io.sartracker.command.person.PersonAtIssuer;
+import io.sartracker.command.policy.BusinessDate;
 import io.sartracker.kernel.command.AllotRights;
 import io.sartracker.kernel.command.ExerciseRights;
 import io.sartracker.kernel.command.InheritRights;
@@ -26,11 +28,16 @@ import io.sartracker.kernel.model.Terms;
 import io.sartracker.kernel.model.Yen;
 import io.sartracker.kernel.rule.RuleCode;
 import io.sartracker.kernel.rule.RuleViolation;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.modelling.command.Repository;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
 import org.hamcrest.TypeSafeDiagnosingMatcher;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,12 +67,42 @@ final class FifthSeries {
     private FifthSeries() {
     }
 
-    /** A fixture for the series, with the issuer-level handler (departure, death, split, consolidation). */
+    /** Today in the fixtures: the date on which the faults of issue 8 were found. */
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
+    /** For tests that walk to the end of the exercise period (2045): a clock set later, not weaker rules. */
+    static final String AFTER_THE_PERIOD = "2050-01-01";
+
+    /** A fixture for the series, with the issuer-level handler (allotment, departure, death, split...), today 2026-11-27. */
     static AggregateTestFixture<StockAcquisitionRight> fixture() {
+        return fixture(TODAY);
+    }
+
+    static AggregateTestFixture<StockAcquisitionRight> fixture(String today) {
+        return fixture(day(today));
+    }
+
+    /** The fixture with a fixed clock: at noon in the issuer's calendar of {@code today}. */
+    static AggregateTestFixture<StockAcquisitionRight> fixture(LocalDate today) {
+        Clock clock = clockOn(today);
         AggregateTestFixture<StockAcquisitionRight> fixture = new AggregateTestFixture<>(StockAcquisitionRight.class);
-        fixture.registerAnnotatedCommandHandler(new IssuerCommandHandler(fixture.getRepository(),
-                new InMemorySeriesDirectory().register(S, I)));
+        fixture.registerInjectableResource(clock);
+        fixture.registerAnnotatedCommandHandler(new IssuerCommandHandler(fixture.getRepository(), people(),
+                new InMemorySeriesDirectory().register(S, I), clock));
         return fixture;
+    }
+
+    static Clock clockOn(LocalDate today) {
+        return Clock.fixed(today.atTime(12, 0).atZone(BusinessDate.ISSUER_ZONE).toInstant(), BusinessDate.ISSUER_ZONE);
+    }
+
+    /**
+     * The people's histories, in an event store of their own: a fixture holds one aggregate, and
+     * its expectations are about the series' events (the person's are checked in PersonAtIssuerTest).
+     */
+    static Repository<PersonAtIssuer> people() {
+        return EventSourcingRepository.builder(PersonAtIssuer.class)
+                .eventStore(EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build())
+                .build();
     }
 
     static LocalDate day(String isoDate) {

@@ -65,14 +65,14 @@ class IssuerFanOutTest {
 
     @BeforeEach
     void start() {
+        start(TODAY);
+    }
+
+    /** Today is 2026-11-27, or later for a test that walks past the end of a period. */
+    private void start(LocalDate today) {
         InMemorySeriesDirectory directory = new InMemorySeriesDirectory()
                 .register(S, I).register(S6, I).register(OTHER_SERIES, OTHER_ISSUER);
-        config = DefaultConfigurer.defaultConfiguration()
-                .configureAggregate(StockAcquisitionRight.class)
-                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
-                .registerCommandHandler(c -> new IssuerCommandHandler(c.repository(StockAcquisitionRight.class),
-                        directory))
-                .buildConfiguration();
+        config = TwoSeries.configuration(directory, clockOn(today));
         config.start();
         send(issue());
         send(new IssueSeries(S6, I, SIXTH));
@@ -135,6 +135,8 @@ class IssuerFanOutTest {
 
     @Test
     void aDepartureAfterOneSeriesPeriodEndedIsRecordedOnlyInTheSeriesStillRunning() {
+        stop();
+        start(day(AFTER_THE_PERIOD));
         allotInBothSeries();
         send(lapsesDueAsOf("2045-07-14"));
         List<SeriesId> recorded = send(departure(D01, "2045-08-01"));
@@ -146,15 +148,17 @@ class IssuerFanOutTest {
     }
 
     @Test
-    void aDepartureWhenEveryHoldingIsExhaustedFindsNoRightsLeftAndRecordsNothing() {
+    void aSecondDepartureWhenEveryHoldingIsExhaustedIsRejectedByThePersonsHistory() {
         allotInBothSeries();
         send(departure(D01, "2020-06-25"));
         send(exercise(D01, "2020-06-30", 30));
         send(ExerciseRights.ofRights(S6, D01, LocalDate.of(2020, 6, 30), 40));
         RuleViolation violation = rejected(departure(D01, "2021-06-25"));
 
-        assertThat(violation.code()).isEqualTo(RuleCode.NO_RIGHTS_LEFT);
-        assertThat(violation.figures()).containsEntry("holderId", D01);
+        // RULES.md 13: the person's history, not the series still holding rights, says D01 left office
+        assertThat(violation.code()).isEqualTo(RuleCode.HOLDER_NOT_IN_OFFICE);
+        assertThat(violation.figures()).containsEntry("holderId", D01)
+                .containsEntry("departureDate", LocalDate.of(2020, 6, 25));
         assertThat(events(S)).hasSize(4);
         assertThat(events(S6)).hasSize(4);
     }
@@ -188,15 +192,16 @@ class IssuerFanOutTest {
     }
 
     @Test
-    void aSplitSkipsASeriesWithNothingOutstanding() {
+    void aSplitIsRecordedInASeriesWithNothingOutstandingToo() {
         send(director(D01, 30));
         send(new AllotRights(S6, D02, Role.DIRECTOR, Rights.of(40), LocalDate.of(2016, 7, 13)));
         send(departure(D02, "2020-06-25"));
         send(ExerciseRights.ofRights(S6, D02, LocalDate.of(2020, 6, 30), 40));
         List<SeriesId> recorded = send(split(Ratio.of(2, 1), "2020-12-31"));
 
-        assertThat(recorded).containsExactly(S);
-        assertThat(events(S6)).hasSize(4);
+        // RULES.md 13: every series whose period runs on the day it applies, outstanding rights or not
+        assertThat(recorded).containsExactly(S, S6);
+        assertThat(events(S6)).hasSize(5);
     }
 
     @Test
@@ -284,6 +289,6 @@ class IssuerFanOutTest {
         send(officer(E01, 20));
         send(departure(E01, "2020-06-25"));
         assertThat(rejected(new RecordRoleChange(I, E01, Role.DIRECTOR, LocalDate.of(2020, 6, 26))).code())
-                .isEqualTo(RuleCode.ROLE_UNCHANGED);
+                .isEqualTo(RuleCode.HOLDER_NOT_IN_OFFICE);
     }
 }

@@ -170,6 +170,7 @@ class LapseTest {
 
     @Test
     void rightsAwaitingAnHeirDoNotLapseOnThePeriodsLastDay() {
+        fixture = fixture(AFTER_THE_PERIOD); // its dates lie after 2026-11-27
         fixture.givenCommands(issue(), director(D01, 30), death(D01, "2040-01-10"))
                 .when(lapsesDueAsOf("2045-07-13"))
                 .expectSuccessfulHandlerExecution()
@@ -178,6 +179,7 @@ class LapseTest {
 
     @Test
     void rightsAwaitingAnHeirWhoNeverInheritsLapseTheDayAfterThePeriodsEnd() {
+        fixture = fixture(AFTER_THE_PERIOD); // its dates lie after 2026-11-27
         fixture.givenCommands(issue(), director(D01, 30), death(D01, "2040-01-10"))
                 .when(lapsesDueAsOf("2045-07-14"))
                 .expectSuccessfulHandlerExecution()
@@ -196,6 +198,7 @@ class LapseTest {
 
     @Test
     void aWindowCutAtThePeriodsEndLapsesBecauseThePeriodEnded() {
+        fixture = fixture(AFTER_THE_PERIOD); // its dates lie after 2026-11-27
         fixture.givenCommands(issue(), director(D01, 30), departure(D01, "2045-07-10"))
                 .when(lapsesDueAsOf("2045-07-14"))
                 .expectSuccessfulHandlerExecution()

@@ -175,6 +175,7 @@ class LeavingOfficeTest {
 
     @Test
     void aWindowReachingPastThePeriodsEndIsCutToIt() {
+        fixture = fixture(AFTER_THE_PERIOD); // its dates lie after 2026-11-27
         fixture.givenCommands(issue(), director(D01, 30))
                 .when(departure(D01, "2045-07-10"))
                 .expectSuccessfulHandlerExecution()
@@ -183,11 +184,13 @@ class LeavingOfficeTest {
     }
 
     @Test
-    void losingOfficeAfterThePeriodEndedFindsNoRightsLeft() {
+    void losingOfficeAfterThePeriodEndedIsRecordedForThePersonOnly() {
+        fixture = fixture(AFTER_THE_PERIOD); // its dates lie after 2026-11-27
         fixture.givenCommands(issue(), director(D01, 30))
                 .when(departure(D01, "2045-07-14"))
-                .expectNoEvents()
-                .expectException(violation(RuleCode.NO_RIGHTS_LEFT).with("holderId", D01));
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(List.of()) // RULES.md 13: the person's history records it
+                .expectNoEvents();
     }
 
     @Test

@@ -66,6 +66,7 @@ class RestructuringAndAcquisitionTest {
     @ParameterizedTest
     @EnumSource(AcquisitionCause.class)
     void eachApprovalOfTheTermsAllowsTheAcquisition(AcquisitionCause cause) {
+        fixture = fixture(AFTER_THE_PERIOD); // its dates lie after 2026-11-27
         fixture.givenCommands(issue(), director(D01, 30))
                 .when(new AcquireRights(S, cause, day("2030-01-10"), day("2030-01-10")))
                 .expectSuccessfulHandlerExecution()

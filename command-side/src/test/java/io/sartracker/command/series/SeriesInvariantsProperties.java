@@ -196,12 +196,8 @@ class SeriesInvariantsProperties {
         int accepted;
 
         Run() {
-            config = DefaultConfigurer.defaultConfiguration()
-                    .configureAggregate(StockAcquisitionRight.class)
-                    .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
-                    .registerCommandHandler(c -> new IssuerCommandHandler(
-                            c.repository(StockAcquisitionRight.class), directory))
-                    .buildConfiguration();
+            // the runs walk to the end of the 5th series' period (2045): a clock set after it
+            config = TwoSeries.configuration(directory, FifthSeries.clockOn(FifthSeries.day(FifthSeries.AFTER_THE_PERIOD)));
             config.start();
             repository = config.repository(StockAcquisitionRight.class);
             config.commandGateway().sendAndWait(new IssueSeries(S5, ISSUER, fifthSeriesWithMaximum(30)));

@@ -255,16 +255,17 @@ class ShareAdjustmentTest {
                         .with("exerciseDate", day("2020-10-02")));
     }
 
-    // ---- only series with rights outstanding are adjusted
+    // ---- RULES.md 13: every series running on the day it applies is adjusted, rights outstanding or not
 
     @Test
-    void aSplitLeavesASeriesWithNothingOutstandingUnchanged() {
+    void aSplitIsRecordedInASeriesWithNothingOutstanding() {
         fixture.givenCommands(issue(), director(D01, 30), departure(D01, "2020-06-25"),
                         exercise(D01, "2020-06-30", 30))
                 .when(split(Ratio.of(2, 1), "2020-12-31"))
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayload(List.of())
-                .expectNoEvents();
+                .expectResultMessagePayload(List.of(S))
+                .expectEvents(new SharesPerRightAdjusted(S, AdjustmentCause.SPLIT, Ratio.of(2, 1), day("2020-12-31"),
+                        day("2021-01-01"), SharesPerRight.of(200), SharesPerRight.of(400), null));
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.sartracker.kernel.event.HoldingEvent;
 import io.sartracker.kernel.event.RightsExercised;
 import io.sartracker.kernel.event.RightsInherited;
 import io.sartracker.kernel.event.SeriesEvent;
+import io.sartracker.kernel.event.person.PersonEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -58,7 +59,8 @@ public class AuditProjection {
                 payload instanceof HoldingEvent holding ? holding.holderId().value() : null,
                 personOf(payload),
                 message.getPayloadType().getSimpleName(),
-                event == null ? null : event.effectiveDate(),
+                event != null ? event.effectiveDate()
+                        : payload instanceof PersonEvent personEvent ? personEvent.effectiveDate() : null,
                 message.getTimestamp(),
                 (String) message.getMetaData().get(RECORDED_BY),
                 (String) message.getMetaData().get(COMMAND),
@@ -93,8 +95,14 @@ public class AuditProjection {
         }
     }
 
-    /** The person acting, when not the allottee: the heir inheriting or exercising, the deceased heir. */
+    /**
+     * The person acting, when not the allottee: the heir inheriting or exercising, the deceased heir;
+     * and the person of a fact of their history at the issuer, which belongs to no series.
+     */
     private static String personOf(Object payload) {
+        if (payload instanceof PersonEvent e) {
+            return e.personId().value();
+        }
         if (payload instanceof RightsInherited e) {
             return e.heirId().value();
         }

@@ -22,4 +22,9 @@ public record RecordShareSplit(IssuerId issuerId, Ratio ratio, LocalDate recordD
     public boolean conditionalOnMeeting() {
         return meetingClosingDate != null;
     }
+
+    /** The day the split applies from: the day after the record date, or after the meeting closes (3). */
+    public LocalDate appliesFrom() {
+        return conditionalOnMeeting() ? meetingClosingDate.plusDays(1) : recordDate.plusDays(1);
+    }
 }

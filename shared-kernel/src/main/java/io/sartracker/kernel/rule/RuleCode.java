@@ -47,8 +47,19 @@ public enum RuleCode {
     /** (11)-3: an heir's rights cannot be inherited again. */
     HEIR_CANNOT_PASS_ON(Kind.RULE),
     HOLDER_ALREADY_DECEASED(Kind.RULE),
-    /** A fact dated before a fact already recorded for the same holding. */
+    /**
+     * A fact dated before a fact already recorded for the same holding, or (RULES 13) a departure,
+     * death or role change dated before a departure or death already recorded for the person.
+     */
     FACT_OUT_OF_ORDER(Kind.RULE),
+    /** RULES 13: an allotment, departure, death, inheritance, exercise, role change, transfer or acquisition after today. */
+    FACT_DATED_IN_FUTURE(Kind.RULE),
+    /** RULES 13: shares per right fell to 0 by a consolidation; an exercise would deliver no share. */
+    NOTHING_TO_DELIVER(Kind.RULE),
+    /** (5): the exercise period ended while the holder was in office; the rights can no longer be exercised. */
+    EXERCISE_PERIOD_ENDED(Kind.RULE),
+    /** RULES 13: no series of the issuer is running on the day a split or consolidation applies. */
+    NO_SERIES_TO_ADJUST(Kind.RULE),
     /** RULES 7: an adjustment applying on or before a recorded exercise. */
     ADJUSTMENT_BEFORE_RECORDED_EXERCISE(Kind.RULE),
     /** RULES 7: adjustments are recorded in the order they apply. */

@@ -3,6 +3,7 @@ package io.sartracker.service.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sartracker.command.directory.JdbcSeriesDirectory;
 import io.sartracker.command.issuer.IssuerCommandHandler;
+import io.sartracker.command.person.PersonAtIssuer;
 import io.sartracker.command.series.ExpectedVersionTargetResolver;
 import io.sartracker.command.series.StockAcquisitionRight;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -75,6 +76,15 @@ public class AxonConfig {
                 .build();
     }
 
+    /** A person's history snapshot of another revision than the code's is ignored: the stream is read instead. */
+    @Bean
+    SnapshotFilter personSnapshotFilter() {
+        return RevisionSnapshotFilter.builder()
+                .type(PersonAtIssuer.class.getSimpleName())
+                .revision(PersonAtIssuer.class.getAnnotation(Revision.class).value())
+                .build();
+    }
+
     @Bean
     JdbcSeriesDirectory seriesDirectory(JdbcTemplate jdbc) {
         return new JdbcSeriesDirectory(jdbc);
@@ -82,8 +92,9 @@ public class AxonConfig {
 
     @Bean
     IssuerCommandHandler issuerCommandHandler(Repository<StockAcquisitionRight> repository,
-                                              JdbcSeriesDirectory directory) {
-        return new IssuerCommandHandler(repository, directory);
+                                              Repository<PersonAtIssuer> people,
+                                              JdbcSeriesDirectory directory, Clock clock) {
+        return new IssuerCommandHandler(repository, people, directory, clock);
     }
 
     @Bean

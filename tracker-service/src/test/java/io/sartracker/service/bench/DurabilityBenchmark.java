@@ -32,7 +32,8 @@ import java.util.concurrent.Future;
  * and once closed (H2 compacts on closing). Run with
  * {@code mvn -q -pl tracker-service exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.sartracker.service.bench.DurabilityBenchmark [-Dexec.args="commandsPerPhase settings"]}
- * where settings is a comma-separated choice of {@code delayed,write-delay-0,group} (all by default).
+ * where settings is a comma-separated choice of {@code delayed,write-delay-0,group} (all by default),
+ * and a third argument adds H2 URL options to every setting.
  */
 public final class DurabilityBenchmark {
     private static final LocalDate ALLOTMENT = LocalDate.of(2015, 7, 13);
@@ -45,16 +46,18 @@ public final class DurabilityBenchmark {
         int commands = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         // Which settings to measure (delayed, write-delay-0, group); one per JVM avoids favouring the later ones.
         List<String> settings = args.length > 1 ? List.of(args[1].split(",")) : List.of("delayed", "write-delay-0", "group");
+        // More H2 URL options for every setting, e.g. ";RETENTION_TIME=1000", to try what keeps the file small.
+        String extraUrlOptions = args.length > 2 ? args[2] : "";
         int exitCode = 0;
         try {
             if (settings.contains("delayed")) {
-                measure("H2 delayed write (not durable)", commands, false, "");
+                measure("H2 delayed write (not durable)", commands, false, extraUrlOptions);
             }
             if (settings.contains("write-delay-0")) {
-                measure("H2 WRITE_DELAY=0 (survives a killed JVM only)", commands, false, ";WRITE_DELAY=0");
+                measure("H2 WRITE_DELAY=0 (survives a killed JVM only)", commands, false, ";WRITE_DELAY=0" + extraUrlOptions);
             }
             if (settings.contains("group")) {
-                measure("H2 group commit + fsync (the default)", commands, true, "");
+                measure("H2 group commit + fsync (the default)" + extraUrlOptions, commands, true, extraUrlOptions);
             }
         } catch (RuntimeException e) {
             e.printStackTrace();
