@@ -36,7 +36,7 @@ class UnconfirmedCommitTest {
         GroupSync failingGroupSync() {
             return new GroupSync(() -> {
                 throw new IOException("the disk refused the write");
-            }, Duration.ofSeconds(5), new SimpleMeterRegistry());
+            }, Duration.ofSeconds(5), Duration.ofHours(1), new SimpleMeterRegistry());
         }
     }
 

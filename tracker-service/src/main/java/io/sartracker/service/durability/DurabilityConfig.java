@@ -27,12 +27,13 @@ public class DurabilityConfig {
 
     @Bean(destroyMethod = "close")
     GroupSync groupSync(DataSource dataSource, MeterRegistry meters,
-                        @Value("${tracker.durability.sync-timeout:PT30S}") Duration timeout) {
+                        @Value("${tracker.durability.sync-timeout:PT30S}") Duration timeout,
+                        @Value("${tracker.durability.flush-interval:PT1S}") Duration flushInterval) {
         log.info("Commands answer once their events are on disk (H2 group commit with CHECKPOINT SYNC)");
         return new GroupSync(() -> {
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("CHECKPOINT SYNC");
             }
-        }, timeout, meters);
+        }, timeout, flushInterval, meters);
     }
 }

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * every thread waiting at that moment, so concurrent commands share one write and one fsync.
  * <p>
  * A caller is released only by a sync that <em>started</em> after its own commit, so the sync it
- * waits for covers that commit.
+ * waits for covers that commit. With no command waiting, the thread still syncs once per flush
+ * interval, so that every write H2 makes reaches the disk within that interval.
  */
 public final class GroupSync implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupSync.class);
@@ -39,6 +40,7 @@ public final class GroupSync implements AutoCloseable {
 
     private final StoreSync store;
     private final Duration bound;
+    private final Duration flushInterval;
     private final Thread syncer;
     private final Counter syncs;
     private final Counter waits;
@@ -51,9 +53,10 @@ public final class GroupSync implements AutoCloseable {
     private Exception failure;
     private boolean closed;
 
-    public GroupSync(StoreSync store, Duration bound, MeterRegistry meters) {
+    public GroupSync(StoreSync store, Duration bound, Duration flushInterval, MeterRegistry meters) {
         this.store = store;
         this.bound = bound;
+        this.flushInterval = flushInterval;
         this.syncs = Counter.builder("tracker.store.syncs").description("forced writes of the store to disk")
                 .register(meters);
         this.waits = Counter.builder("tracker.store.sync.waits")
@@ -99,9 +102,13 @@ public final class GroupSync implements AutoCloseable {
         while (true) {
             long generation;
             synchronized (this) {
-                while (requested <= started && !closed) {
+                // Wait for a command, but sync at least every flush interval: what H2's background writer
+                // wrote (the projections, say) then reaches the disk well within H2's retention time, the
+                // delay after which H2 may write over the space of chunks no longer used.
+                long idleUntil = System.nanoTime() + flushInterval.toNanos();
+                while (requested <= started && !closed && System.nanoTime() < idleUntil) {
                     try {
-                        wait();
+                        TimeUnit.NANOSECONDS.timedWait(this, idleUntil - System.nanoTime());
                     } catch (InterruptedException e) {
                         return;
                     }

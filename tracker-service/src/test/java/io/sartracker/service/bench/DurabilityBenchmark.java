@@ -57,7 +57,8 @@ public final class DurabilityBenchmark {
                 measure("H2 WRITE_DELAY=0 (survives a killed JVM only)", commands, false, ";WRITE_DELAY=0" + extraUrlOptions);
             }
             if (settings.contains("group")) {
-                measure("H2 group commit + fsync (the default)" + extraUrlOptions, commands, true, extraUrlOptions);
+                measure("H2 group commit + fsync (the default)" + extraUrlOptions, commands, true,
+                        ";RETENTION_TIME=5000" + extraUrlOptions);
             }
         } catch (RuntimeException e) {
             e.printStackTrace();

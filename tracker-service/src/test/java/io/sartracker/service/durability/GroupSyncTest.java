@@ -1,6 +1,7 @@
 package io.sartracker.service.durability;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -31,7 +32,7 @@ class GroupSyncTest {
                 firstSyncStarted.countDown();
                 releaseFirstSync.await();
             }
-        }, BOUND, new SimpleMeterRegistry())) {
+        }, BOUND, Duration.ofHours(1), new SimpleMeterRegistry())) {
             ExecutorService pool = Executors.newFixedThreadPool(9);
             Future<?> first = pool.submit(groupSync::awaitDurable);
             assertThat(firstSyncStarted.await(BOUND.toSeconds(), TimeUnit.SECONDS)).isTrue();
@@ -64,7 +65,7 @@ class GroupSyncTest {
             if (syncs.incrementAndGet() == 1) {
                 throw new IOException("disk full");
             }
-        }, BOUND, new SimpleMeterRegistry())) {
+        }, BOUND, Duration.ofHours(1), new SimpleMeterRegistry())) {
             assertThatThrownBy(groupSync::awaitDurable).isInstanceOf(GroupSync.NotDurableException.class)
                     .hasMessageContaining("failed to write").hasRootCauseMessage("disk full");
             groupSync.awaitDurable();
@@ -75,11 +76,21 @@ class GroupSyncTest {
     @Test
     void aSyncThatDoesNotFinishWithinTheBoundFailsTheCaller() {
         CountDownLatch never = new CountDownLatch(1);
-        try (GroupSync groupSync = new GroupSync(never::await, Duration.ofMillis(200), new SimpleMeterRegistry())) {
+        try (GroupSync groupSync = new GroupSync(never::await, Duration.ofMillis(200), Duration.ofHours(1),
+                new SimpleMeterRegistry())) {
             assertThatThrownBy(groupSync::awaitDurable).isInstanceOf(GroupSync.NotDurableException.class)
                     .hasMessageContaining("did not confirm");
         } finally {
             never.countDown();
+        }
+    }
+
+    @Test
+    void withNoCommandWaitingTheStoreIsStillSyncedOncePerFlushInterval() {
+        AtomicInteger syncs = new AtomicInteger();
+        try (GroupSync groupSync = new GroupSync(syncs::incrementAndGet, BOUND, Duration.ofMillis(20),
+                new SimpleMeterRegistry())) {
+            Awaitility.await("three idle syncs").atMost(BOUND).until(() -> syncs.get() >= 3);
         }
     }
 }
