@@ -49,6 +49,7 @@ import io.sartracker.kernel.model.LapseReason;
 import io.sartracker.kernel.model.Ratio;
 import io.sartracker.kernel.model.ReversibleFact;
 import io.sartracker.kernel.model.Rights;
+import io.sartracker.kernel.model.Role;
 import io.sartracker.kernel.model.SeriesId;
 import io.sartracker.kernel.model.SharesPerRight;
 import io.sartracker.kernel.model.Terms;
@@ -913,6 +914,28 @@ public class StockAcquisitionRight {
         Map<HolderId, Rights> held = new LinkedHashMap<>();
         holdings.forEach((id, holding) -> held.put(id, holding.state().held()));
         return held;
+    }
+
+    /**
+     * Every figure the aggregate keeps per holding, for checks from outside the aggregate (tests
+     * that compare it with the query side's folds).
+     */
+    public Map<HolderId, HoldingFigures> holdingFigures() {
+        Map<HolderId, HoldingFigures> figures = new LinkedHashMap<>();
+        holdings.forEach((id, holding) -> {
+            HoldingState s = holding.state();
+            figures.put(id, new HoldingFigures(s.holderId(), s.role(), s.status(), s.allotted(), s.held(),
+                    s.exercised(), s.lapsed(), s.acquired(), s.departureDate(), s.dateOfDeath(), s.heirId(),
+                    s.inheritanceDate(), s.dateOfHeirsDeath(), s.window(), s.lapseDate()));
+        });
+        return figures;
+    }
+
+    /** One holding's figures as the aggregate holds them (see {@link #holdingFigures()}). */
+    public record HoldingFigures(HolderId holderId, Role role, HoldingStatus status, Rights allotted, Rights held,
+                                 Rights exercised, Rights lapsed, Rights acquired, LocalDate departureDate,
+                                 LocalDate dateOfDeath, HolderId heirId, LocalDate inheritanceDate,
+                                 LocalDate dateOfHeirsDeath, ExerciseWindow window, LocalDate lapseDate) {
     }
 
     // ---- event sourcing handlers: the only place state changes
