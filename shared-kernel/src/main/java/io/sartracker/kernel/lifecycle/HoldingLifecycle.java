@@ -24,9 +24,12 @@ import io.sartracker.kernel.model.ReversibleFact;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The life of one holding, written once (RULES.md 3-5, 9): how each {@link HoldingEvent} changes a
@@ -104,7 +107,7 @@ public final class HoldingLifecycle {
             HoldingLife lapsed = new HoldingLife(life.holderId(), life.role(), counts.lapseAll(),
                     new Closed(Ending.LAPSED, e.lapseDate(), e.reason(), stage), life.earlier());
             // the lapse on an heir's death belongs to the death; any other lapse blocks every reversal before it
-            return e.reason() == LapseReason.HEIR_DIED ? lapsed : withoutReversibles(lapsed);
+            return belongsToLatestFact(e) ? lapsed : withoutReversibles(lapsed);
         }
         if (event instanceof RightsAcquired e) {
             return withoutReversibles(new HoldingLife(life.holderId(), life.role(), counts.acquireAll(),
@@ -128,6 +131,51 @@ public final class HoldingLifecycle {
             }
         }
         return holdings;
+    }
+
+    /**
+     * The positions of the events that reversals took back, the reversals included: what a view of what was
+     * true on a date leaves out (a fact known now to be wrong never was). Each reversal takes back the fact
+     * {@link #evolve} returns from, with the lapse that belonged to it (an heir's death); every other event
+     * stays. Events that are not about a holding are never taken back, nor is a reversal with nothing to
+     * take back (the aggregate rejects one, so a recorded history has none): it stays and changes nothing.
+     */
+    public static Set<Integer> reversedEvents(List<?> events) {
+        Map<String, HoldingLife> holdings = new HashMap<>();
+        // per holding, the positions of each fact that could still be reversed, in step with HoldingLife.earlier
+        Map<String, List<List<Integer>>> positions = new HashMap<>();
+        Set<Integer> reversed = new HashSet<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (!(events.get(i) instanceof HoldingEvent event)) {
+                continue;
+            }
+            String holder = event.holderId().value();
+            HoldingLife before = holdings.get(holder);
+            List<List<Integer>> facts = positions.computeIfAbsent(holder, k -> new ArrayList<>());
+            if (event instanceof FactReversed && facts.isEmpty()) {
+                // nothing it could take back (the aggregate rejects such a reversal): it stays, and changes nothing
+                continue;
+            }
+            HoldingLife after = evolve(before, event);
+            holdings.put(holder, after);
+            int was = before == null ? 0 : before.earlier().size();
+            if (event instanceof FactReversed) {
+                reversed.addAll(facts.remove(facts.size() - 1));
+                reversed.add(i);
+            } else if (after.earlier().size() > was) {
+                facts.add(new ArrayList<>(List.of(i)));
+            } else if (after.earlier().isEmpty()) {
+                facts.clear();
+            } else if (belongsToLatestFact(event)) {
+                facts.get(facts.size() - 1).add(i);
+            }
+        }
+        return reversed;
+    }
+
+    /** The lapse on an heir's death belongs to the death: a reversal of the death takes it back too. */
+    private static boolean belongsToLatestFact(HoldingEvent event) {
+        return event instanceof RightsLapsed lapse && lapse.reason() == LapseReason.HEIR_DIED;
     }
 
     private static HoldingLife remember(HoldingLife life, ReversibleFact fact, HolderId person,

@@ -314,4 +314,41 @@ class HoldingLifecycleTest {
         assertThat(before).isEqualTo(copy);
         assertThatThrownBy(() -> before.earlier().clear()).isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void eachReversalTakesBackItsFactWithTheLapseThatBelongedToIt() {
+        LocalDate heirDied = LocalDate.of(2021, 10, 1);
+        List<Object> events = List.of(
+                new SeriesIssued(SERIES, IssuerId.of("IIJ"), Terms.fifthSeries()),
+                allot(5),
+                leave(),
+                dies(DIED_ON, HolderDied.Outcome.AWAITING_HEIR),
+                inherit(5),
+                heirDies(heirDied, 5),
+                lapse(LapseReason.HEIR_DIED, heirDied, 5),
+                reversal(ReversibleFact.DEATH, heirDied),
+                exercise(HEIR, LocalDate.of(2021, 9, 1), 2),
+                reversal(ReversibleFact.EXERCISE, LocalDate.of(2021, 9, 1)),
+                reversal(ReversibleFact.INHERITANCE, INHERITED_ON));
+
+        assertThat(HoldingLifecycle.reversedEvents(events)).containsExactlyInAnyOrder(4, 5, 6, 7, 8, 9, 10);
+    }
+
+    @Test
+    void aLapseKeepsEveryFactBeforeItEvenFromAReversalAndOtherHoldingsStayApart() {
+        HolderId other = HolderId.of("H2");
+        List<Object> events = List.of(
+                allot(5),
+                new RightsAllotted(SERIES, other, Role.DIRECTOR, Rights.of(2), ALLOTTED_ON),
+                leave(),
+                new HolderLeftOffice(SERIES, other, LEFT_ON, DepartureReason.RESIGNATION, TEN_DAYS,
+                        TEN_DAYS.dayAfter()),
+                exercise(HOLDER, LocalDate.of(2020, 6, 27), 2),
+                lapse(LapseReason.WINDOW_AFTER_LEAVING_OFFICE_CLOSED, TEN_DAYS.dayAfter(), 3),
+                new FactReversed(SERIES, other, ReversibleFact.DEPARTURE, LEFT_ON, "entered in error",
+                        LocalDate.of(2020, 6, 26), Rights.NONE, Rights.NONE),
+                reversal(ReversibleFact.EXERCISE, LocalDate.of(2020, 6, 27)));
+
+        assertThat(HoldingLifecycle.reversedEvents(events)).containsExactlyInAnyOrder(3, 6);
+    }
 }
