@@ -20,6 +20,8 @@ import io.sartracker.kernel.command.RecordShareSplit;
 import io.sartracker.kernel.command.ReverseFactOfPerson;
 import io.sartracker.kernel.command.ReverseLatestFact;
 import io.sartracker.kernel.event.SeriesEvent;
+import io.sartracker.kernel.lifecycle.HoldingLife;
+import io.sartracker.kernel.lifecycle.HoldingLifecycle;
 import io.sartracker.kernel.model.AcquisitionCause;
 import io.sartracker.kernel.model.DepartureReason;
 import io.sartracker.kernel.model.ExerciseWindow;
@@ -91,7 +93,10 @@ import java.util.stream.Collectors;
  * while awaiting an heir, where the register shows the period's end);</li>
  * <li>the projector's fold against the as-of-today fold: the whole register view as of today
  * ({@link Views#register}: totals, shares per right, every holding view with its state, figures,
- * window, lapse date and exercises).</li>
+ * window, lapse date and exercises);</li>
+ * <li>aggregate against the shared kernel's pure lifecycle ({@link HoldingLifecycle#fold} of the stored
+ * events): every figure of {@link HoldingFigures}, the lapse date and the heir's date of death included,
+ * so that the aggregate can switch to it.</li>
  * </ul>
  */
 class LifecycleAgreementProperties {
@@ -411,6 +416,8 @@ class LifecycleAgreementProperties {
                 SeriesRegister asOfToday = HistoryWindow.asOf(TODAY).fold(stored.stream()
                         .map(e -> new RecordedEvent((SeriesEvent) e.getPayload(), e.getTimestamp())).toList());
                 Map<HolderId, HoldingFigures> aggregate = load(id);
+                Map<String, HoldingLife> lifecycle = HoldingLifecycle.fold(stored.stream()
+                        .map(DomainEventMessage::getPayload).toList());
 
                 Set<String> aggregateHolders = aggregate.keySet().stream().map(HolderId::value)
                         .collect(Collectors.toCollection(TreeSet::new));
@@ -418,7 +425,10 @@ class LifecycleAgreementProperties {
                         + ", projection " + holders(projected));
                 check(aggregateHolders.equals(holders(asOfToday)), when, id, "holders: aggregate " + aggregateHolders
                         + ", as of today " + holders(asOfToday));
+                check(aggregateHolders.equals(new TreeSet<>(lifecycle.keySet())), when, id, "holders: aggregate "
+                        + aggregateHolders + ", lifecycle " + new TreeSet<>(lifecycle.keySet()));
                 aggregate.forEach((holder, figures) -> {
+                    agree(figures, lifecycle.get(holder.value()), when, id);
                     agree(figures, projected, "projection", when, id);
                     agree(figures, asOfToday, "as-of-today fold", when, id);
                 });
@@ -457,6 +467,27 @@ class LifecycleAgreementProperties {
             }
             check(differ.isEmpty(), when, id, "holding " + a.holderId() + ": aggregate and " + side + " differ on "
                     + differ + "\n  aggregate " + a);
+        }
+
+        void agree(HoldingFigures a, HoldingLife life, String when, SeriesId id) {
+            List<String> differ = new ArrayList<>();
+            same(differ, "holderId", a.holderId(), life.holderId());
+            same(differ, "role", a.role(), life.role());
+            same(differ, "status", a.status(), life.stage().status());
+            same(differ, "allotted", a.allotted(), life.counts().allotted());
+            same(differ, "held", a.held(), life.counts().held());
+            same(differ, "exercised", a.exercised(), life.counts().exercised());
+            same(differ, "lapsed", a.lapsed(), life.counts().lapsed());
+            same(differ, "acquired", a.acquired(), life.counts().acquired());
+            same(differ, "departureDate", a.departureDate(), life.stage().departureDate());
+            same(differ, "dateOfDeath", a.dateOfDeath(), life.stage().dateOfDeath());
+            same(differ, "heirId", a.heirId(), life.stage().heirId());
+            same(differ, "inheritanceDate", a.inheritanceDate(), life.stage().inheritanceDate());
+            same(differ, "dateOfHeirsDeath", a.dateOfHeirsDeath(), life.stage().dateOfHeirsDeath());
+            same(differ, "window", a.window(), life.stage().window());
+            same(differ, "lapseDate", a.lapseDate(), life.stage().lapseDate());
+            check(differ.isEmpty(), when, id, "holding " + a.holderId() + ": aggregate and lifecycle differ on "
+                    + differ + "\n  aggregate " + a + "\n  lifecycle " + life);
         }
 
         static void same(List<String> differ, String figure, Object aggregate, Object register) {

@@ -1,28 +1,15 @@
 package io.sartracker.query.history;
 
-import io.sartracker.kernel.event.FactReversed;
-import io.sartracker.kernel.event.HolderDied;
-import io.sartracker.kernel.event.HolderLeftOffice;
-import io.sartracker.kernel.event.HoldingEvent;
-import io.sartracker.kernel.event.RightsAcquired;
-import io.sartracker.kernel.event.RightsExercised;
-import io.sartracker.kernel.event.RightsInherited;
-import io.sartracker.kernel.event.RightsLapsed;
 import io.sartracker.kernel.event.SeriesRestructured;
 import io.sartracker.kernel.event.SharesPerRightAdjusted;
-import io.sartracker.kernel.model.LapseReason;
+import io.sartracker.kernel.lifecycle.HoldingLifecycle;
 import io.sartracker.query.register.SeriesProjector;
 import io.sartracker.query.register.SeriesRegister;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -71,31 +58,12 @@ public record HistoryWindow(LocalDate asOf, Instant knownAt) {
     }
 
     /**
-     * The history with each reversal and the fact it reversed left out. A holding's reversible facts
-     * stack up as the aggregate keeps them; a lapse or an acquisition clears the stack, as it blocks
-     * any reversal before it; the lapse on an heir's death belongs to the death.
+     * The history with each reversal and the fact it reversed left out, as the shared kernel's holding
+     * lifecycle defines reversals ({@link HoldingLifecycle#reversedEvents}): the lapse on an heir's death
+     * goes with the death, and nothing before a lapse or an acquisition can be reversed.
      */
     static List<RecordedEvent> withoutReversedFacts(List<RecordedEvent> history) {
-        Map<String, Deque<List<Integer>>> reversible = new HashMap<>();
-        Set<Integer> removed = new HashSet<>();
-        for (int i = 0; i < history.size(); i++) {
-            if (!(history.get(i).payload() instanceof HoldingEvent event)) {
-                continue;
-            }
-            Deque<List<Integer>> stack = reversible.computeIfAbsent(event.holderId().value(), k -> new ArrayDeque<>());
-            if (event instanceof HolderLeftOffice || event instanceof HolderDied || event instanceof RightsInherited
-                    || event instanceof RightsExercised) {
-                stack.push(new ArrayList<>(List.of(i)));
-            } else if (event instanceof RightsLapsed lapse && lapse.reason() == LapseReason.HEIR_DIED
-                    && !stack.isEmpty()) {
-                stack.peek().add(i);
-            } else if (event instanceof RightsLapsed || event instanceof RightsAcquired) {
-                stack.clear();
-            } else if (event instanceof FactReversed && !stack.isEmpty()) {
-                removed.addAll(stack.pop());
-                removed.add(i);
-            }
-        }
+        Set<Integer> removed = HoldingLifecycle.reversedEvents(history.stream().map(RecordedEvent::payload).toList());
         List<RecordedEvent> kept = new ArrayList<>();
         for (int i = 0; i < history.size(); i++) {
             if (!removed.contains(i)) {

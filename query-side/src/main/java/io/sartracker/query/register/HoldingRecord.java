@@ -1,6 +1,8 @@
 package io.sartracker.query.register;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.sartracker.kernel.lifecycle.HoldingLife;
+import io.sartracker.kernel.lifecycle.Stage;
 import io.sartracker.kernel.model.ExerciseWindow;
 import io.sartracker.kernel.model.HoldingStatus;
 import io.sartracker.kernel.model.LapseReason;
@@ -12,140 +14,134 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
-/** One holding as the register records it; {@code earlier} keeps the state before each reversible fact. */
+/**
+ * One holding as the register records it: the shared kernel's {@link HoldingLife} (its stage, counts and
+ * the facts that could still be reversed, folded by {@code HoldingLifecycle}), and what the register adds
+ * for its views: the exercises, one record each, and the day after the exercise period, the date the
+ * lapse of rights awaiting an heir will carry.
+ */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class HoldingRecord {
-    String holderId;
-    Role role;
-    HoldingStatus status;
-    long allotted;
-    long held;
-    long exercised;
-    long lapsed;
-    long acquired;
-    LocalDate departureDate;
-    LocalDate dateOfDeath;
-    String heirId;
-    LocalDate inheritanceDate;
-    LocalDate dateOfHeirsDeath;
-    ExerciseWindow window;
-    LocalDate lapseDate;
-    LapseReason lapseReason;
-    LocalDate lapsedOn;
-    LocalDate acquiredOn;
+    HoldingLife life;
+    LocalDate dayAfterPeriod;
     List<ExerciseRecord> exercises = new ArrayList<>();
-    List<HoldingRecord> earlier = new ArrayList<>();
 
     HoldingRecord() {
         // for Jackson
     }
 
-    HoldingRecord(String holderId, Role role) {
-        this.holderId = holderId;
-        this.role = role;
-        this.status = HoldingStatus.IN_OFFICE;
+    HoldingRecord(HoldingLife life, LocalDate dayAfterPeriod) {
+        this.life = life;
+        this.dayAfterPeriod = dayAfterPeriod;
     }
 
-    /** The state as it is now, without the stack of earlier states. */
-    HoldingRecord copy() {
-        HoldingRecord copy = new HoldingRecord(holderId, role);
-        copy.restore(this);
-        return copy;
+    /** The holding's life in the shared kernel's terms. */
+    public HoldingLife life() {
+        return life;
     }
 
-    /** Takes back the state of {@code before}; the role stays, as a role change is kept through reversals. */
-    void restore(HoldingRecord before) {
-        status = before.status;
-        allotted = before.allotted;
-        held = before.held;
-        exercised = before.exercised;
-        lapsed = before.lapsed;
-        acquired = before.acquired;
-        departureDate = before.departureDate;
-        dateOfDeath = before.dateOfDeath;
-        heirId = before.heirId;
-        inheritanceDate = before.inheritanceDate;
-        dateOfHeirsDeath = before.dateOfHeirsDeath;
-        window = before.window;
-        lapseDate = before.lapseDate;
-        lapseReason = before.lapseReason;
-        lapsedOn = before.lapsedOn;
-        acquiredOn = before.acquiredOn;
-        exercises = new ArrayList<>(before.exercises);
+    private Stage stage() {
+        return life.stage();
     }
 
     public String holderId() {
-        return holderId;
+        return life.holderId().value();
     }
 
     /** The person who holds the rights now: the heir once one inherited. */
     public String currentHolderId() {
-        return heirId != null ? heirId : holderId;
+        return life.currentHolder().value();
     }
 
     public Role role() {
-        return role;
+        return life.role();
     }
 
     public HoldingStatus status() {
-        return status;
+        return stage().status();
     }
 
     public long allotted() {
-        return allotted;
+        return life.counts().allotted().count();
     }
 
     public long held() {
-        return held;
+        return life.counts().held().count();
     }
 
     public long exercised() {
-        return exercised;
+        return life.counts().exercised().count();
     }
 
     public long lapsed() {
-        return lapsed;
+        return life.counts().lapsed().count();
     }
 
     public long acquired() {
-        return acquired;
+        return life.counts().acquired().count();
     }
 
     public ExerciseWindow window() {
-        return window;
+        return stage().window();
     }
 
+    /**
+     * The first day the rights can no longer be exercised: the date of the recorded lapse or acquisition,
+     * the day after the window that applies, or, while the rights await an heir, the day after the period.
+     */
     public LocalDate lapseDate() {
-        return lapseDate;
+        return lapseDate(stage());
+    }
+
+    private LocalDate lapseDate(Stage stage) {
+        if (stage instanceof Stage.Closed closed) {
+            return closed.ending() == Stage.Ending.FULLY_EXERCISED ? lapseDate(closed.from()) : closed.on();
+        }
+        if (stage instanceof Stage.DiedLeavingNothing died) {
+            return lapseDate(died.stage());
+        }
+        if (stage instanceof Stage.AwaitingHeir) {
+            return dayAfterPeriod;
+        }
+        return stage.lapseDate();
     }
 
     public String heirId() {
-        return heirId;
+        return stage().heirId() == null ? null : stage().heirId().value();
     }
 
     public LocalDate departureDate() {
-        return departureDate;
+        return stage().departureDate();
     }
 
     public LocalDate dateOfDeath() {
-        return dateOfDeath;
+        return stage().dateOfDeath();
     }
 
     public LocalDate inheritanceDate() {
-        return inheritanceDate;
+        return stage().inheritanceDate();
     }
 
     public LapseReason lapseReason() {
-        return lapseReason;
+        return closed(Stage.Ending.LAPSED) instanceof Stage.Closed c ? c.lapseReason() : null;
     }
 
     public LocalDate lapsedOn() {
-        return lapsedOn;
+        return closed(Stage.Ending.LAPSED) instanceof Stage.Closed c ? c.on() : null;
     }
 
     public LocalDate acquiredOn() {
-        return acquiredOn;
+        return closed(Stage.Ending.ACQUIRED) instanceof Stage.Closed c ? c.on() : null;
+    }
+
+    /** The stage that closed the holding that way, looking through a death recorded after it closed. */
+    private Stage closed(Stage.Ending ending) {
+        Stage stage = stage();
+        if (stage instanceof Stage.DiedLeavingNothing died) {
+            stage = died.stage();
+        }
+        return stage instanceof Stage.Closed c && c.ending() == ending ? c : null;
     }
 
     public List<ExerciseRecord> exercises() {
@@ -163,8 +159,6 @@ public class HoldingRecord {
     }
 
     private List<Object> toComparable() {
-        return Arrays.asList(holderId, role, status, allotted, held, exercised, lapsed, acquired,
-                departureDate, dateOfDeath, heirId, inheritanceDate, dateOfHeirsDeath, window, lapseDate,
-                lapseReason, lapsedOn, acquiredOn, exercises, earlier);
+        return Arrays.asList(life, dayAfterPeriod, exercises);
     }
 }

@@ -3,21 +3,14 @@ package io.sartracker.query.register;
 import io.sartracker.kernel.event.AllotmentAmountCorrected;
 import io.sartracker.kernel.event.AllotmentAmountDetermined;
 import io.sartracker.kernel.event.FactReversed;
-import io.sartracker.kernel.event.HolderDied;
-import io.sartracker.kernel.event.HolderLeftOffice;
-import io.sartracker.kernel.event.HolderRoleChanged;
 import io.sartracker.kernel.event.HoldingEvent;
-import io.sartracker.kernel.event.RightsAcquired;
-import io.sartracker.kernel.event.RightsAllotted;
 import io.sartracker.kernel.event.RightsExercised;
-import io.sartracker.kernel.event.RightsInherited;
-import io.sartracker.kernel.event.RightsLapsed;
 import io.sartracker.kernel.event.SeriesIssued;
 import io.sartracker.kernel.event.SeriesRestructured;
 import io.sartracker.kernel.event.SharesPerRightAdjusted;
+import io.sartracker.kernel.lifecycle.HoldingLifecycle;
 import io.sartracker.kernel.model.AdjustmentCause;
-import io.sartracker.kernel.model.HoldingStatus;
-import io.sartracker.kernel.model.LapseReason;
+import io.sartracker.kernel.model.ReversibleFact;
 import io.sartracker.kernel.valuation.Valuation;
 
 import java.time.LocalDate;
@@ -65,79 +58,12 @@ public final class SeriesProjector {
             r.exercisePricePerShare = e.terms().exercisePricePerShare().amount();
             r.sharesPerRight.add(new SharesPerRightStep(e.terms().allotmentDate(),
                     e.terms().sharesPerRightAtIssue().shares(), null, null, null));
-        } else if (event instanceof RightsAllotted e) {
-            HoldingRecord h = r.holdings.computeIfAbsent(e.holderId().value(),
-                    id -> new HoldingRecord(id, e.role()));
-            h.allotted += e.rights().count();
-            h.held += e.rights().count();
         } else if (event instanceof AllotmentAmountDetermined e) {
             valuation(r, e.valuation());
         } else if (event instanceof AllotmentAmountCorrected e) {
             valuation(r, e.valuation());
-        } else if (event instanceof HolderRoleChanged e) {
-            HoldingRecord h = r.holdings.get(e.holderId().value());
-            h.role = e.newRole();
-            h.earlier.forEach(before -> before.role = e.newRole());
-        } else if (event instanceof HolderLeftOffice e) {
-            HoldingRecord h = remember(r, e.holderId().value());
-            h.status = HoldingStatus.LEFT_OFFICE;
-            h.departureDate = e.departureDate();
-            h.window = e.window();
-            h.lapseDate = e.lapseDate();
-        } else if (event instanceof HolderDied e) {
-            HoldingRecord h = remember(r, e.holderId().value());
-            if (e.deceasedId().equals(e.holderId())) {
-                h.dateOfDeath = e.dateOfDeath();
-                if (e.outcome() == HolderDied.Outcome.AWAITING_HEIR) {
-                    h.status = HoldingStatus.AWAITING_HEIR;
-                    h.window = null;
-                    h.lapseDate = r.exercisePeriod.dayAfter();
-                }
-            } else {
-                h.dateOfHeirsDeath = e.dateOfDeath();
-            }
-        } else if (event instanceof RightsInherited e) {
-            HoldingRecord h = remember(r, e.holderId().value());
-            h.status = HoldingStatus.INHERITED;
-            h.heirId = e.heirId().value();
-            h.inheritanceDate = e.inheritanceDate();
-            h.window = e.window();
-            h.lapseDate = e.lapseDate();
-        } else if (event instanceof RightsExercised e) {
-            HoldingRecord h = remember(r, e.holderId().value());
-            h.held -= e.rights().count();
-            h.exercised += e.rights().count();
-            h.exercises.add(new ExerciseRecord(e.exerciseDate(), e.exercisedBy().value(), e.rights().count(),
-                    e.sharesPerRight().shares(), e.sharesDelivered(), e.amountPaidIn().amount(),
-                    e.bookValue().amount(), e.capitalStockIncrease().amount(),
-                    e.capitalReserveIncrease().amount()));
-            if (h.held == 0) {
-                h.status = HoldingStatus.FULLY_EXERCISED;
-            }
-        } else if (event instanceof RightsLapsed e) {
-            HoldingRecord h = r.holdings.get(e.holderId().value());
-            h.lapsed += e.rights().count();
-            h.held -= e.rights().count();
-            h.status = HoldingStatus.LAPSED;
-            h.lapseReason = e.reason();
-            h.lapsedOn = e.lapseDate();
-            // the date of the recorded lapse: D+11, the day after I + 6 months, the heir's death, the period's end
-            h.lapseDate = e.lapseDate();
-            if (e.reason() != LapseReason.HEIR_DIED) {
-                // a lapse cannot be reversed, nor anything before it
-                h.earlier.clear();
-            }
-        } else if (event instanceof RightsAcquired e) {
-            HoldingRecord h = r.holdings.get(e.holderId().value());
-            h.acquired += e.rights().count();
-            h.held -= e.rights().count();
-            h.status = HoldingStatus.ACQUIRED;
-            h.acquiredOn = e.acquisitionDate();
-            h.lapseDate = e.acquisitionDate();
-            h.earlier.clear();
-        } else if (event instanceof FactReversed e) {
-            HoldingRecord h = r.holdings.get(e.holderId().value());
-            h.restore(h.earlier.remove(h.earlier.size() - 1));
+        } else if (event instanceof HoldingEvent e) {
+            holding(r, e);
         } else if (event instanceof SharesPerRightAdjusted e) {
             r.sharesPerRight.add(new SharesPerRightStep(e.appliesFrom(), e.after().shares(), e.cause(), e.ratio() == null ? null : e.ratio().toString(), e.reason()));
         } else if (event instanceof SeriesRestructured e) {
@@ -167,10 +93,30 @@ public final class SeriesProjector {
         r.allotmentAmountPerRight = valuation.amountPerRight().amount();
     }
 
-    /** Keeps the holding's state before a reversible fact, so that a reversal can restore it. */
-    private static HoldingRecord remember(SeriesRegister r, String holderId) {
+    /**
+     * A holding's event: the shared kernel's {@link HoldingLifecycle} folds the holding's life, reversals
+     * included; the register keeps one record per exercise beside it, and takes the latest one back when a
+     * reversal takes back an exercise.
+     */
+    private static void holding(SeriesRegister r, HoldingEvent event) {
+        String holderId = event.holderId().value();
         HoldingRecord h = r.holdings.get(holderId);
-        h.earlier.add(h.copy());
-        return h;
+        if (h == null) {
+            r.holdings.put(holderId, new HoldingRecord(HoldingLifecycle.evolve(null, event),
+                    r.exercisePeriod.dayAfter()));
+            return;
+        }
+        if (event instanceof FactReversed) {
+            h.life.latestReversible()
+                    .filter(reversed -> reversed.fact() == ReversibleFact.EXERCISE)
+                    .ifPresent(reversed -> h.exercises.remove(h.exercises.size() - 1));
+        } else if (event instanceof RightsExercised e) {
+            h.exercises.add(new ExerciseRecord(e.exerciseDate(), e.exercisedBy().value(), e.rights().count(),
+                    e.sharesPerRight().shares(), e.sharesDelivered(), e.amountPaidIn().amount(),
+                    e.bookValue().amount(), e.capitalStockIncrease().amount(),
+                    e.capitalReserveIncrease().amount()));
+        }
+        h.life = HoldingLifecycle.evolve(h.life, event);
+        h.dayAfterPeriod = r.exercisePeriod.dayAfter();
     }
 }

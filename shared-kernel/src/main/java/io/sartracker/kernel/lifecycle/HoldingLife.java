@@ -1,0 +1,59 @@
+package io.sartracker.kernel.lifecycle;
+
+import io.sartracker.kernel.model.HolderId;
+import io.sartracker.kernel.model.ReversibleFact;
+import io.sartracker.kernel.model.Role;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One holding as its events made it: an immutable value that only {@link HoldingLifecycle#evolve} changes.
+ *
+ * @param role    the allottee's role; a role change is not a fact a reversal takes back
+ * @param earlier the reversible facts that could still be reversed, oldest first, each with the stage and
+ *                counts from before it; a lapse or an acquisition empties it, as it blocks any reversal
+ *                before it
+ */
+public record HoldingLife(HolderId holderId, Role role, Counts counts, Stage stage, List<Earlier> earlier) {
+
+    public HoldingLife {
+        Objects.requireNonNull(holderId, "holderId");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(counts, "counts");
+        Objects.requireNonNull(stage, "stage");
+        earlier = List.copyOf(earlier);
+    }
+
+    /**
+     * A reversible fact recorded on the holding, with the holding's stage and counts before it.
+     *
+     * @param person whom the fact is about: the holder who left office, the one who died, the heir who
+     *               inherited, the one who exercised
+     */
+    public record Earlier(ReversibleFact fact, HolderId person, LocalDate date, Stage stage, Counts counts) {
+        public Earlier {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(stage, "stage");
+            Objects.requireNonNull(counts, "counts");
+        }
+    }
+
+    /** The person who holds the rights now: the heir once one inherited. */
+    public HolderId currentHolder() {
+        HolderId heir = stage.heirId();
+        return heir != null ? heir : holderId;
+    }
+
+    /** The fact a reversal of this holding would take back, if any. */
+    public Optional<Earlier> latestReversible() {
+        return earlier.isEmpty() ? Optional.empty() : Optional.of(earlier.get(earlier.size() - 1));
+    }
+
+    /** Whether the person's fact of that kind could still be reversed. */
+    public boolean hasReversible(ReversibleFact fact, HolderId person) {
+        return earlier.stream().anyMatch(e -> e.fact() == fact && e.person().equals(person));
+    }
+}
