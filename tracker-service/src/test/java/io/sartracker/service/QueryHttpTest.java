@@ -2,6 +2,7 @@ package io.sartracker.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 
@@ -45,7 +47,8 @@ class QueryHttpTest {
         assertThat(before.at("/holdings/0/sharesDeliverable").asLong()).isEqualTo(25 * 800);
 
         Instant beforeDeparture = Instant.now();
-        Thread.sleep(20);
+        // The departure must be recorded at a later instant than this one (the clock may be coarse).
+        Awaitility.await().atMost(BOUND).until(() -> Instant.now().isAfter(beforeDeparture));
         post("/issuers/IIJ/departures", "{\"holderId\": \"D02\", \"departureDate\": \"2026-11-20\", \"reason\": \"RESIGNATION\"}");
         long recorded = System.nanoTime();
         JsonNode after = await("/holders/D02?asOf=2026-11-25",
@@ -133,20 +136,18 @@ class QueryHttpTest {
                 .map(item -> item.at("/eventType").asText()).toList();
     }
 
-    private JsonNode await(String path, Predicate<JsonNode> done) throws Exception {
-        long deadline = System.nanoTime() + BOUND.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            ResponseEntity<String> response = http.getForEntity(path, String.class);
-            if (response.getStatusCode().is2xxSuccessful()) {
-                last = json.readTree(response.getBody());
-                if (done.test(last)) {
-                    return last;
-                }
-            }
-            Thread.sleep(25);
-        }
-        throw new AssertionError("not within " + BOUND + ": " + path + " last answered " + last);
+    private JsonNode await(String path, Predicate<JsonNode> done) {
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        Awaitility.await(path).atMost(BOUND).pollInterval(Duration.ofMillis(25))
+                .until(() -> {
+                    ResponseEntity<String> response = http.getForEntity(path, String.class);
+                    if (!response.getStatusCode().is2xxSuccessful()) {
+                        return false;
+                    }
+                    last.set(json.readTree(response.getBody()));
+                    return done.test(last.get());
+                });
+        return last.get();
     }
 
     private JsonNode get(String path) throws Exception {
