@@ -21,6 +21,9 @@ import io.sartracker.kernel.model.LapseReason;
 import io.sartracker.kernel.model.ReversibleFact;
 import io.sartracker.kernel.model.Rights;
 import io.sartracker.kernel.model.Role;
+import io.sartracker.kernel.model.SeriesId;
+import io.sartracker.kernel.rule.RuleCode;
+import io.sartracker.kernel.rule.RuleViolation;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.EntityId;
 
@@ -32,7 +35,8 @@ import java.util.Optional;
  * The rights one holder was allotted in the series: an entity of the {@link StockAcquisitionRight}
  * aggregate. It keeps the shared kernel's {@link HoldingLife} and changes only by
  * {@link HoldingLifecycle#evolve} in its event sourcing handlers; the rules live in the aggregate root,
- * which sees the series' terms. The figures below are read from the life.
+ * which sees the series' terms, and the holding's own decisions are named here beside its state. The
+ * figures below are read from the life.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -200,6 +204,112 @@ class Holding {
 
     boolean allotteeDied() {
         return dateOfDeath() != null;
+    }
+
+    // ---- the holding's own decisions (the series' figures they need are passed in)
+
+    /** The first day a live holding's rights can no longer be exercised, and why. */
+    record Lapse(LocalDate date, LapseReason reason) {
+    }
+
+    /** RULES.md 9: when the rights lapse, given the day after the series' exercise period. */
+    Lapse lapseOf(LocalDate periodOver) {
+        return switch (status()) {
+            case LEFT_OFFICE -> lapseDate().isBefore(periodOver)
+                    ? new Lapse(lapseDate(), LapseReason.WINDOW_AFTER_LEAVING_OFFICE_CLOSED)
+                    : new Lapse(periodOver, LapseReason.EXERCISE_PERIOD_ENDED);
+            case INHERITED -> lapseDate().isBefore(periodOver)
+                    ? new Lapse(lapseDate(), LapseReason.HEIR_WINDOW_CLOSED)
+                    : new Lapse(periodOver, LapseReason.EXERCISE_PERIOD_ENDED);
+            default -> new Lapse(periodOver, LapseReason.EXERCISE_PERIOD_ENDED);
+        };
+    }
+
+    /** A fact is recorded in the order it happened: not before the holding's latest fact. */
+    void requireNotBeforeLatestFact(LocalDate date, String what) {
+        if (date.isBefore(latestFactDate())) {
+            throw RuleViolation.of(RuleCode.FACT_OUT_OF_ORDER,
+                    "The " + what + " on " + date + " is dated before a fact already recorded for "
+                            + holderId() + " on " + latestFactDate()
+                            + "; reverse the later fact first if the order is wrong.",
+                    "holderId", holderId(), "date", date, "latestFactDate", latestFactDate());
+        }
+    }
+
+    /**
+     * The holder exercised in the window after losing office and died later, but the death was
+     * recorded first: the exercise was valid when made (RULES.md 9: accepted until the lapse is
+     * recorded), and the heir inherits only what it left.
+     */
+    boolean exerciseMadeBeforeRecordedDeath(LocalDate date) {
+        return allotteeDied() && date.isBefore(dateOfDeath()) && departureWindow() != null
+                && departureWindow().contains(date)
+                && (status() == HoldingStatus.AWAITING_HEIR || status() == HoldingStatus.INHERITED);
+    }
+
+    /** RULES.md 6: who may exercise now, by where the holding stands. */
+    void requireExercisable(HolderId holderId, int windowAfterLeavingOfficeDays) {
+        switch (status()) {
+            case IN_OFFICE -> throw RuleViolation.of(RuleCode.HOLDER_IN_OFFICE,
+                    "Holder " + holderId + " still holds office; rights can be exercised only in the "
+                            + windowAfterLeavingOfficeDays + " days after losing office (11)-2."
+                            + " Record the departure first.",
+                    "holderId", holderId, "rightsHeld", held());
+            case AWAITING_HEIR -> throw RuleViolation.of(RuleCode.AWAITING_HEIR,
+                    "Holder " + holderId + " died on " + dateOfDeath()
+                            + "; the rights can be exercised only by the heir once the inheritance is recorded.",
+                    "holderId", holderId, "dateOfDeath", dateOfDeath());
+            case LAPSED -> throw RuleViolation.of(RuleCode.RIGHTS_LAPSED,
+                    "The rights of " + holderId + " lapsed; nothing can be exercised.",
+                    "holderId", holderId, "rightsLapsed", lapsed());
+            case ACQUIRED -> throw RuleViolation.of(RuleCode.RIGHTS_ACQUIRED,
+                    "The company acquired the rights of " + holderId + " (8); nothing can be exercised.",
+                    "holderId", holderId, "rightsAcquired", acquired());
+            case FULLY_EXERCISED -> throw RuleViolation.of(RuleCode.NO_RIGHTS_LEFT,
+                    "Every right of " + holderId + " was already exercised.",
+                    "holderId", holderId, "rightsExercised", exercised());
+            default -> {
+            }
+        }
+    }
+
+    /** RULES.md 5: the person who holds the rights now (allottee or heir) is not already recorded as deceased. */
+    void requireNotRecordedDeceased(HolderId personId, SeriesId seriesId) {
+        boolean isHeir = heirId() != null;
+        if (isHeir && dateOfHeirsDeath() != null) {
+            throw RuleViolation.of(RuleCode.HOLDER_ALREADY_DECEASED,
+                    "The heir " + personId + " is already recorded as deceased on "
+                            + dateOfHeirsDeath() + "; reverse that record first if it was wrong.",
+                    "holderId", holderId(), "heirId", personId,
+                    "dateOfDeath", dateOfHeirsDeath(), "seriesId", seriesId);
+        }
+        if (!isHeir && allotteeDied()) {
+            throw RuleViolation.of(RuleCode.HOLDER_ALREADY_DECEASED,
+                    "Holder " + personId + " is already recorded as deceased on " + dateOfDeath()
+                            + "; reverse that record first if it was wrong.",
+                    "holderId", personId, "dateOfDeath", dateOfDeath(), "seriesId", seriesId);
+        }
+    }
+
+    /** RULES.md 5, (11)-3: not inherited yet, by one heir only, and the allottee recorded as deceased. */
+    void requireOpenToInheritance(HolderId named) {
+        if (heirId() != null) {
+            if (dateOfHeirsDeath() != null) {
+                throw RuleViolation.of(RuleCode.HEIR_CANNOT_PASS_ON,
+                        "The heir " + heirId() + " died on " + dateOfHeirsDeath()
+                                + "; rights inherited once cannot pass to the heir's heir (11)-3.",
+                        "heirId", heirId(), "dateOfHeirsDeath", dateOfHeirsDeath());
+            }
+            throw RuleViolation.of(RuleCode.ALREADY_INHERITED,
+                    "The holding was already inherited by " + heirId() + " on " + inheritanceDate()
+                            + "; only one heir may inherit (11)-3.",
+                    "heirId", heirId(), "inheritanceDate", inheritanceDate());
+        }
+        if (!allotteeDied()) {
+            throw RuleViolation.of(RuleCode.HOLDER_NOT_DECEASED,
+                    "Holder " + named + " is not recorded as deceased; record the death first.",
+                    "holderId", named, "status", status());
+        }
     }
 
     // ---- the latest fact, read from the life's reversible facts

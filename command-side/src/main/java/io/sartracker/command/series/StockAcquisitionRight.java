@@ -231,23 +231,22 @@ public class StockAcquisitionRight {
         if (holding == null) {
             return 0;
         }
-        Holding state = holding;
-        if (!state.isLive() || !lapseOf(state).date().isAfter(command.departureDate())) {
+        if (!holding.isLive() || !lapseOf(holding).date().isAfter(command.departureDate())) {
             return 0; // nothing left that the departure could change
         }
-        switch (state.status()) {
+        switch (holding.status()) {
             // the person's history accepted the departure: re-appointed by a later series, this one stays as it was
             case LEFT_OFFICE -> {
                 return 0;
             }
             case AWAITING_HEIR, INHERITED -> throw RuleViolation.of(RuleCode.HOLDER_ALREADY_DECEASED,
-                    "Holder " + command.holderId() + " is recorded as deceased on " + state.dateOfDeath()
+                    "Holder " + command.holderId() + " is recorded as deceased on " + holding.dateOfDeath()
                             + "; losing office by death follows (11)-3, not the 10-day rule.",
-                    "holderId", command.holderId(), "dateOfDeath", state.dateOfDeath(), "seriesId", seriesId);
+                    "holderId", command.holderId(), "dateOfDeath", holding.dateOfDeath(), "seriesId", seriesId);
             default -> {
             }
         }
-        requireNotBeforeLatestFact(state, command.departureDate(), "departure from office");
+        holding.requireNotBeforeLatestFact(command.departureDate(), "departure from office");
         LocalDate lastDayOfWindow = command.departureDate().plusDays(terms.windowAfterLeavingOfficeDays());
         ExerciseWindow window = new ExerciseWindow(command.departureDate().plusDays(1), lastDayOfWindow)
                 .cutTo(exercisePeriod).orElse(null);
@@ -264,32 +263,19 @@ public class StockAcquisitionRight {
     public int recordDeath(RecordDeath command) {
         int affected = 0;
         for (Holding holding : List.copyOf(holdings.values())) {
-            Holding state = holding;
-            if (!state.currentHolder().equals(command.personId()) || !state.isLive()) {
+            if (!holding.currentHolder().equals(command.personId()) || !holding.isLive()) {
                 continue;
             }
-            boolean isHeir = state.heirId() != null;
-            if (isHeir && state.dateOfHeirsDeath() != null) {
-                throw RuleViolation.of(RuleCode.HOLDER_ALREADY_DECEASED,
-                        "The heir " + command.personId() + " is already recorded as deceased on "
-                                + state.dateOfHeirsDeath() + "; reverse that record first if it was wrong.",
-                        "holderId", state.holderId(), "heirId", command.personId(),
-                        "dateOfDeath", state.dateOfHeirsDeath(), "seriesId", seriesId);
-            }
-            if (!isHeir && state.allotteeDied()) {
-                throw RuleViolation.of(RuleCode.HOLDER_ALREADY_DECEASED,
-                        "Holder " + command.personId() + " is already recorded as deceased on " + state.dateOfDeath()
-                                + "; reverse that record first if it was wrong.",
-                        "holderId", command.personId(), "dateOfDeath", state.dateOfDeath(), "seriesId", seriesId);
-            }
-            requireNotBeforeLatestFact(state, command.dateOfDeath(), "death");
-            boolean extinguished = !lapseOf(state).date().isAfter(command.dateOfDeath());
+            boolean isHeir = holding.heirId() != null;
+            holding.requireNotRecordedDeceased(command.personId(), seriesId);
+            holding.requireNotBeforeLatestFact(command.dateOfDeath(), "death");
+            boolean extinguished = !lapseOf(holding).date().isAfter(command.dateOfDeath());
             HolderDied.Outcome outcome = extinguished ? HolderDied.Outcome.NOTHING_TO_INHERIT
                     : isHeir ? HolderDied.Outcome.RIGHTS_LAPSE : HolderDied.Outcome.AWAITING_HEIR;
-            apply(new HolderDied(seriesId, state.holderId(), command.personId(), command.dateOfDeath(), outcome,
-                    state.held()));
+            apply(new HolderDied(seriesId, holding.holderId(), command.personId(), command.dateOfDeath(), outcome,
+                    holding.held()));
             if (outcome == HolderDied.Outcome.RIGHTS_LAPSE) {
-                apply(new RightsLapsed(seriesId, state.holderId(), state.held(), LapseReason.HEIR_DIED,
+                apply(new RightsLapsed(seriesId, holding.holderId(), holding.held(), LapseReason.HEIR_DIED,
                         command.dateOfDeath()));
             }
             affected++;
@@ -307,23 +293,7 @@ public class StockAcquisitionRight {
                             + " holding.",
                     "heirIds", command.heirIds());
         }
-        if (state.heirId() != null) {
-            if (state.dateOfHeirsDeath() != null) {
-                throw RuleViolation.of(RuleCode.HEIR_CANNOT_PASS_ON,
-                        "The heir " + state.heirId() + " died on " + state.dateOfHeirsDeath()
-                                + "; rights inherited once cannot pass to the heir's heir (11)-3.",
-                        "heirId", state.heirId(), "dateOfHeirsDeath", state.dateOfHeirsDeath());
-            }
-            throw RuleViolation.of(RuleCode.ALREADY_INHERITED,
-                    "The holding was already inherited by " + state.heirId() + " on " + state.inheritanceDate()
-                            + "; only one heir may inherit (11)-3.",
-                    "heirId", state.heirId(), "inheritanceDate", state.inheritanceDate());
-        }
-        if (!state.allotteeDied()) {
-            throw RuleViolation.of(RuleCode.HOLDER_NOT_DECEASED,
-                    "Holder " + command.holderId() + " is not recorded as deceased; record the death first.",
-                    "holderId", command.holderId(), "status", state.status());
-        }
+        state.requireOpenToInheritance(command.holderId());
         if (state.status() != HoldingStatus.AWAITING_HEIR || !state.isLive()
                 || !lapseOf(state).date().isAfter(command.inheritanceDate())) {
             throw RuleViolation.of(RuleCode.NOTHING_TO_INHERIT,
@@ -333,7 +303,7 @@ public class StockAcquisitionRight {
                             : "extinguished before the death (" + state.status() + ")") + ".",
                     "holderId", command.holderId(), "status", state.status(), "dateOfDeath", state.dateOfDeath());
         }
-        requireNotBeforeLatestFact(state, command.inheritanceDate(), "inheritance");
+        state.requireNotBeforeLatestFact(command.inheritanceDate(), "inheritance");
         HolderId heir = command.heirIds().get(0);
         if (heir.equals(command.holderId())) {
             throw RuleViolation.of(RuleCode.HEIR_IS_THE_DECEASED,
@@ -357,10 +327,10 @@ public class StockAcquisitionRight {
         LocalDate date = command.exerciseDate();
         requireHappened("exercise", date, clock);
         Holding state = holdingNamed(command.holderId());
-        boolean madeBeforeRecordedDeath = madeBeforeRecordedDeath(state, date);
+        boolean madeBeforeRecordedDeath = state.exerciseMadeBeforeRecordedDeath(date);
         if (!madeBeforeRecordedDeath) {
             requirePeriodNotEndedInOffice(state, today(clock));
-            requireExercisable(state, command.holderId());
+            state.requireExercisable(command.holderId(), terms.windowAfterLeavingOfficeDays());
         }
         ExerciseWindow window = madeBeforeRecordedDeath ? state.departureWindow() : state.window();
         if (!exercisePeriod.contains(date)) {
@@ -393,42 +363,6 @@ public class StockAcquisitionRight {
         apply(new RightsExercised(seriesId, state.holderId(), exercisedBy, date, rights, inForce, shares,
                 pricePerShare, paidIn, allotmentAmountPerRight, bookValue, limit, capitalStock,
                 limit.minus(capitalStock), allotmentValuation != null));
-    }
-
-    /**
-     * The holder exercised in the window after losing office and died later, but the death was
-     * recorded first: the exercise was valid when made (RULES.md 9: accepted until the lapse is
-     * recorded), and the heir inherits only what it left.
-     */
-    private static boolean madeBeforeRecordedDeath(Holding state, LocalDate date) {
-        return state.allotteeDied() && date.isBefore(state.dateOfDeath()) && state.departureWindow() != null
-                && state.departureWindow().contains(date)
-                && (state.status() == HoldingStatus.AWAITING_HEIR || state.status() == HoldingStatus.INHERITED);
-    }
-
-    private void requireExercisable(Holding state, HolderId holderId) {
-        switch (state.status()) {
-            case IN_OFFICE -> throw RuleViolation.of(RuleCode.HOLDER_IN_OFFICE,
-                    "Holder " + holderId + " still holds office; rights can be exercised only in the "
-                            + terms.windowAfterLeavingOfficeDays() + " days after losing office (11)-2."
-                            + " Record the departure first.",
-                    "holderId", holderId, "rightsHeld", state.held());
-            case AWAITING_HEIR -> throw RuleViolation.of(RuleCode.AWAITING_HEIR,
-                    "Holder " + holderId + " died on " + state.dateOfDeath()
-                            + "; the rights can be exercised only by the heir once the inheritance is recorded.",
-                    "holderId", holderId, "dateOfDeath", state.dateOfDeath());
-            case LAPSED -> throw RuleViolation.of(RuleCode.RIGHTS_LAPSED,
-                    "The rights of " + holderId + " lapsed; nothing can be exercised.",
-                    "holderId", holderId, "rightsLapsed", state.lapsed());
-            case ACQUIRED -> throw RuleViolation.of(RuleCode.RIGHTS_ACQUIRED,
-                    "The company acquired the rights of " + holderId + " (8); nothing can be exercised.",
-                    "holderId", holderId, "rightsAcquired", state.acquired());
-            case FULLY_EXERCISED -> throw RuleViolation.of(RuleCode.NO_RIGHTS_LEFT,
-                    "Every right of " + holderId + " was already exercised.",
-                    "holderId", holderId, "rightsExercised", state.exercised());
-            default -> {
-            }
-        }
     }
 
     /**
@@ -642,7 +576,7 @@ public class StockAcquisitionRight {
         List<Holding> due = dueForLapse(date);
         requireOutstanding(totals().outstanding().minus(sum(due)), date);
         for (Holding state : liveHoldings()) {
-            requireNotBeforeLatestFact(state, date, "acquisition");
+            state.requireNotBeforeLatestFact(date, "acquisition");
         }
         recordLapses(due);
         for (Holding state : liveHoldings()) {
@@ -690,21 +624,9 @@ public class StockAcquisitionRight {
         return due.size();
     }
 
-    /** The first day a live holding's rights can no longer be exercised, and why. */
-    record Lapse(LocalDate date, LapseReason reason) {
-    }
 
-    private Lapse lapseOf(Holding state) {
-        LocalDate periodOver = exercisePeriod.dayAfter();
-        return switch (state.status()) {
-            case LEFT_OFFICE -> state.lapseDate().isBefore(periodOver)
-                    ? new Lapse(state.lapseDate(), LapseReason.WINDOW_AFTER_LEAVING_OFFICE_CLOSED)
-                    : new Lapse(periodOver, LapseReason.EXERCISE_PERIOD_ENDED);
-            case INHERITED -> state.lapseDate().isBefore(periodOver)
-                    ? new Lapse(state.lapseDate(), LapseReason.HEIR_WINDOW_CLOSED)
-                    : new Lapse(periodOver, LapseReason.EXERCISE_PERIOD_ENDED);
-            default -> new Lapse(periodOver, LapseReason.EXERCISE_PERIOD_ENDED);
-        };
+    private Holding.Lapse lapseOf(Holding holding) {
+        return holding.lapseOf(exercisePeriod.dayAfter());
     }
 
     private List<Holding> dueForLapse(LocalDate asOf) {
@@ -713,7 +635,7 @@ public class StockAcquisitionRight {
 
     private void recordLapses(List<Holding> due) {
         for (Holding state : due) {
-            Lapse lapse = lapseOf(state);
+            Holding.Lapse lapse = lapseOf(state);
             apply(new RightsLapsed(seriesId, state.holderId(), state.held(), lapse.reason(), lapse.date()));
         }
     }
@@ -783,7 +705,7 @@ public class StockAcquisitionRight {
                 || holding.role() == command.newRole()) {
             return 0;
         }
-        requireNotBeforeLatestFact(holding, command.changeDate(), "change of role");
+        holding.requireNotBeforeLatestFact(command.changeDate(), "change of role");
         apply(new HolderRoleChanged(seriesId, command.holderId(), holding.role(), command.newRole(),
                 command.changeDate()));
         return 1;
@@ -822,16 +744,6 @@ public class StockAcquisitionRight {
                     "holderIds", byHeir.stream().map(Holding::holderId).toList());
         }
         return holding(name);
-    }
-
-    private static void requireNotBeforeLatestFact(Holding state, LocalDate date, String what) {
-        if (date.isBefore(state.latestFactDate())) {
-            throw RuleViolation.of(RuleCode.FACT_OUT_OF_ORDER,
-                    "The " + what + " on " + date + " is dated before a fact already recorded for "
-                            + state.holderId() + " on " + state.latestFactDate()
-                            + "; reverse the later fact first if the order is wrong.",
-                    "holderId", state.holderId(), "date", date, "latestFactDate", state.latestFactDate());
-        }
     }
 
     private static LocalDate earlierOf(LocalDate a, LocalDate b) {
