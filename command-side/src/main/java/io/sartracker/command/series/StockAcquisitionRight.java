@@ -88,7 +88,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
         snapshotFilter = "seriesSnapshotFilter")
 // The shape of a snapshot: raise it with any change to the fields, so that older snapshots are ignored
 // (AxonConfig#seriesSnapshotFilter) and the series is rebuilt from its events.
-@org.axonframework.serialization.Revision("1")
+@org.axonframework.serialization.Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class StockAcquisitionRight {
@@ -141,18 +141,18 @@ public class StockAcquisitionRight {
                     "requestedRights", command.rights(), "rightsLeft", left);
         }
         Holding existing = holdings.get(command.holderId());
-        if (existing != null && existing.state().status() != HoldingStatus.IN_OFFICE) {
+        if (existing != null && existing.status() != HoldingStatus.IN_OFFICE) {
             throw RuleViolation.of(RuleCode.HOLDER_NOT_IN_OFFICE,
-                    "Holder " + command.holderId() + " no longer holds office (" + existing.state().status()
+                    "Holder " + command.holderId() + " no longer holds office (" + existing.status()
                             + "); rights are allotted only to directors and executive officers in office.",
-                    "holderId", command.holderId(), "status", existing.state().status());
+                    "holderId", command.holderId(), "status", existing.status());
         }
-        if (existing != null && existing.state().allotteeDied()) {
+        if (existing != null && existing.allotteeDied()) {
             // a death that left nothing to inherit keeps the status; the holder is still not in office
             throw RuleViolation.of(RuleCode.HOLDER_ALREADY_DECEASED,
-                    "Holder " + command.holderId() + " is recorded as deceased on " + existing.state().dateOfDeath()
+                    "Holder " + command.holderId() + " is recorded as deceased on " + existing.dateOfDeath()
                             + "; rights are allotted only to directors and executive officers in office.",
-                    "holderId", command.holderId(), "dateOfDeath", existing.state().dateOfDeath());
+                    "holderId", command.holderId(), "dateOfDeath", existing.dateOfDeath());
         }
         apply(new RightsAllotted(seriesId, command.holderId(), command.role(), command.rights(),
                 command.allotmentDate()));
@@ -231,23 +231,22 @@ public class StockAcquisitionRight {
         if (holding == null) {
             return 0;
         }
-        HoldingState state = holding.state();
-        if (!state.isLive() || !lapseOf(state).date().isAfter(command.departureDate())) {
+        if (!holding.isLive() || !lapseOf(holding).date().isAfter(command.departureDate())) {
             return 0; // nothing left that the departure could change
         }
-        switch (state.status()) {
+        switch (holding.status()) {
             // the person's history accepted the departure: re-appointed by a later series, this one stays as it was
             case LEFT_OFFICE -> {
                 return 0;
             }
             case AWAITING_HEIR, INHERITED -> throw RuleViolation.of(RuleCode.HOLDER_ALREADY_DECEASED,
-                    "Holder " + command.holderId() + " is recorded as deceased on " + state.dateOfDeath()
+                    "Holder " + command.holderId() + " is recorded as deceased on " + holding.dateOfDeath()
                             + "; losing office by death follows (11)-3, not the 10-day rule.",
-                    "holderId", command.holderId(), "dateOfDeath", state.dateOfDeath(), "seriesId", seriesId);
+                    "holderId", command.holderId(), "dateOfDeath", holding.dateOfDeath(), "seriesId", seriesId);
             default -> {
             }
         }
-        requireNotBeforeLatestFact(state, command.departureDate(), "departure from office");
+        holding.requireNotBeforeLatestFact(command.departureDate(), "departure from office");
         LocalDate lastDayOfWindow = command.departureDate().plusDays(terms.windowAfterLeavingOfficeDays());
         ExerciseWindow window = new ExerciseWindow(command.departureDate().plusDays(1), lastDayOfWindow)
                 .cutTo(exercisePeriod).orElse(null);
@@ -264,32 +263,19 @@ public class StockAcquisitionRight {
     public int recordDeath(RecordDeath command) {
         int affected = 0;
         for (Holding holding : List.copyOf(holdings.values())) {
-            HoldingState state = holding.state();
-            if (!state.currentHolder().equals(command.personId()) || !state.isLive()) {
+            if (!holding.currentHolder().equals(command.personId()) || !holding.isLive()) {
                 continue;
             }
-            boolean isHeir = state.heirId() != null;
-            if (isHeir && state.dateOfHeirsDeath() != null) {
-                throw RuleViolation.of(RuleCode.HOLDER_ALREADY_DECEASED,
-                        "The heir " + command.personId() + " is already recorded as deceased on "
-                                + state.dateOfHeirsDeath() + "; reverse that record first if it was wrong.",
-                        "holderId", state.holderId(), "heirId", command.personId(),
-                        "dateOfDeath", state.dateOfHeirsDeath(), "seriesId", seriesId);
-            }
-            if (!isHeir && state.allotteeDied()) {
-                throw RuleViolation.of(RuleCode.HOLDER_ALREADY_DECEASED,
-                        "Holder " + command.personId() + " is already recorded as deceased on " + state.dateOfDeath()
-                                + "; reverse that record first if it was wrong.",
-                        "holderId", command.personId(), "dateOfDeath", state.dateOfDeath(), "seriesId", seriesId);
-            }
-            requireNotBeforeLatestFact(state, command.dateOfDeath(), "death");
-            boolean extinguished = !lapseOf(state).date().isAfter(command.dateOfDeath());
+            boolean isHeir = holding.heirId() != null;
+            holding.requireNotRecordedDeceased(command.personId(), seriesId);
+            holding.requireNotBeforeLatestFact(command.dateOfDeath(), "death");
+            boolean extinguished = !lapseOf(holding).date().isAfter(command.dateOfDeath());
             HolderDied.Outcome outcome = extinguished ? HolderDied.Outcome.NOTHING_TO_INHERIT
                     : isHeir ? HolderDied.Outcome.RIGHTS_LAPSE : HolderDied.Outcome.AWAITING_HEIR;
-            apply(new HolderDied(seriesId, state.holderId(), command.personId(), command.dateOfDeath(), outcome,
-                    state.held()));
+            apply(new HolderDied(seriesId, holding.holderId(), command.personId(), command.dateOfDeath(), outcome,
+                    holding.held()));
             if (outcome == HolderDied.Outcome.RIGHTS_LAPSE) {
-                apply(new RightsLapsed(seriesId, state.holderId(), state.held(), LapseReason.HEIR_DIED,
+                apply(new RightsLapsed(seriesId, holding.holderId(), holding.held(), LapseReason.HEIR_DIED,
                         command.dateOfDeath()));
             }
             affected++;
@@ -300,30 +286,14 @@ public class StockAcquisitionRight {
     @CommandHandler
     public void handle(InheritRights command, Clock clock) {
         requireHappened("inheritance", command.inheritanceDate(), clock);
-        HoldingState state = holding(command.holderId()).state();
+        Holding state = holding(command.holderId());
         if (command.heirIds().size() > 1) {
             throw RuleViolation.of(RuleCode.MORE_THAN_ONE_HEIR,
                     "Only one legal heir may inherit the rights (11)-3; name the single heir who inherits the whole"
                             + " holding.",
                     "heirIds", command.heirIds());
         }
-        if (state.heirId() != null) {
-            if (state.dateOfHeirsDeath() != null) {
-                throw RuleViolation.of(RuleCode.HEIR_CANNOT_PASS_ON,
-                        "The heir " + state.heirId() + " died on " + state.dateOfHeirsDeath()
-                                + "; rights inherited once cannot pass to the heir's heir (11)-3.",
-                        "heirId", state.heirId(), "dateOfHeirsDeath", state.dateOfHeirsDeath());
-            }
-            throw RuleViolation.of(RuleCode.ALREADY_INHERITED,
-                    "The holding was already inherited by " + state.heirId() + " on " + state.inheritanceDate()
-                            + "; only one heir may inherit (11)-3.",
-                    "heirId", state.heirId(), "inheritanceDate", state.inheritanceDate());
-        }
-        if (!state.allotteeDied()) {
-            throw RuleViolation.of(RuleCode.HOLDER_NOT_DECEASED,
-                    "Holder " + command.holderId() + " is not recorded as deceased; record the death first.",
-                    "holderId", command.holderId(), "status", state.status());
-        }
+        state.requireOpenToInheritance(command.holderId());
         if (state.status() != HoldingStatus.AWAITING_HEIR || !state.isLive()
                 || !lapseOf(state).date().isAfter(command.inheritanceDate())) {
             throw RuleViolation.of(RuleCode.NOTHING_TO_INHERIT,
@@ -333,7 +303,7 @@ public class StockAcquisitionRight {
                             : "extinguished before the death (" + state.status() + ")") + ".",
                     "holderId", command.holderId(), "status", state.status(), "dateOfDeath", state.dateOfDeath());
         }
-        requireNotBeforeLatestFact(state, command.inheritanceDate(), "inheritance");
+        state.requireNotBeforeLatestFact(command.inheritanceDate(), "inheritance");
         HolderId heir = command.heirIds().get(0);
         if (heir.equals(command.holderId())) {
             throw RuleViolation.of(RuleCode.HEIR_IS_THE_DECEASED,
@@ -356,11 +326,11 @@ public class StockAcquisitionRight {
     public void handle(ExerciseRights command, Clock clock) {
         LocalDate date = command.exerciseDate();
         requireHappened("exercise", date, clock);
-        HoldingState state = holdingNamed(command.holderId()).state();
-        boolean madeBeforeRecordedDeath = madeBeforeRecordedDeath(state, date);
+        Holding state = holdingNamed(command.holderId());
+        boolean madeBeforeRecordedDeath = state.exerciseMadeBeforeRecordedDeath(date);
         if (!madeBeforeRecordedDeath) {
             requirePeriodNotEndedInOffice(state, today(clock));
-            requireExercisable(state, command.holderId());
+            state.requireExercisable(command.holderId(), terms.windowAfterLeavingOfficeDays());
         }
         ExerciseWindow window = madeBeforeRecordedDeath ? state.departureWindow() : state.window();
         if (!exercisePeriod.contains(date)) {
@@ -396,46 +366,10 @@ public class StockAcquisitionRight {
     }
 
     /**
-     * The holder exercised in the window after losing office and died later, but the death was
-     * recorded first: the exercise was valid when made (RULES.md 9: accepted until the lapse is
-     * recorded), and the heir inherits only what it left.
-     */
-    private static boolean madeBeforeRecordedDeath(HoldingState state, LocalDate date) {
-        return state.allotteeDied() && date.isBefore(state.dateOfDeath()) && state.departureWindow() != null
-                && state.departureWindow().contains(date)
-                && (state.status() == HoldingStatus.AWAITING_HEIR || state.status() == HoldingStatus.INHERITED);
-    }
-
-    private void requireExercisable(HoldingState state, HolderId holderId) {
-        switch (state.status()) {
-            case IN_OFFICE -> throw RuleViolation.of(RuleCode.HOLDER_IN_OFFICE,
-                    "Holder " + holderId + " still holds office; rights can be exercised only in the "
-                            + terms.windowAfterLeavingOfficeDays() + " days after losing office (11)-2."
-                            + " Record the departure first.",
-                    "holderId", holderId, "rightsHeld", state.held());
-            case AWAITING_HEIR -> throw RuleViolation.of(RuleCode.AWAITING_HEIR,
-                    "Holder " + holderId + " died on " + state.dateOfDeath()
-                            + "; the rights can be exercised only by the heir once the inheritance is recorded.",
-                    "holderId", holderId, "dateOfDeath", state.dateOfDeath());
-            case LAPSED -> throw RuleViolation.of(RuleCode.RIGHTS_LAPSED,
-                    "The rights of " + holderId + " lapsed; nothing can be exercised.",
-                    "holderId", holderId, "rightsLapsed", state.lapsed());
-            case ACQUIRED -> throw RuleViolation.of(RuleCode.RIGHTS_ACQUIRED,
-                    "The company acquired the rights of " + holderId + " (8); nothing can be exercised.",
-                    "holderId", holderId, "rightsAcquired", state.acquired());
-            case FULLY_EXERCISED -> throw RuleViolation.of(RuleCode.NO_RIGHTS_LEFT,
-                    "Every right of " + holderId + " was already exercised.",
-                    "holderId", holderId, "rightsExercised", state.exercised());
-            default -> {
-            }
-        }
-    }
-
-    /**
      * A holder still in office when the exercise period ended never had a window in it: the rights
      * end with the period (not "record the departure first", which would change nothing).
      */
-    private void requirePeriodNotEndedInOffice(HoldingState state, LocalDate today) {
+    private void requirePeriodNotEndedInOffice(Holding state, LocalDate today) {
         if (state.status() == HoldingStatus.IN_OFFICE && exercisePeriod.lastDay().isBefore(today)) {
             throw RuleViolation.of(RuleCode.EXERCISE_PERIOD_ENDED,
                     "The exercise period of series " + seriesId + " ended on " + exercisePeriod.lastDay()
@@ -456,7 +390,7 @@ public class StockAcquisitionRight {
         }
     }
 
-    private RuleViolation outsideWindow(HoldingState state, LocalDate date) {
+    private RuleViolation outsideWindow(Holding state, LocalDate date) {
         boolean heir = state.status() == HoldingStatus.INHERITED;
         String rule = heir ? "the heir may exercise from the day of inheriting to " + terms.heirWindowMonths()
                 + " months later (11)-3"
@@ -599,7 +533,7 @@ public class StockAcquisitionRight {
     }
 
     private Optional<ExerciseOnRecord> latestExercise() {
-        return holdings.values().stream().map(Holding::state).filter(s -> s.latestExerciseDate() != null)
+        return holdings.values().stream().filter(s -> s.latestExerciseDate() != null)
                 .map(s -> new ExerciseOnRecord(s.holderId(), s.latestExerciseDate()))
                 .max(Comparator.comparing(ExerciseOnRecord::date));
     }
@@ -616,7 +550,7 @@ public class StockAcquisitionRight {
         }
         LocalDate effective = command.effectiveDate();
         requireAdjustmentCanApplyFrom(effective);
-        List<HoldingState> due = dueForLapse(effective);
+        List<Holding> due = dueForLapse(effective);
         Rights remaining = totals().outstanding().minus(sum(due));
         requireOutstanding(remaining, effective);
         SharesPerRight before = sharesPerRight.on(effective);
@@ -639,13 +573,13 @@ public class StockAcquisitionRight {
                             + "; the board fixes a date on or after the approval (8).",
                     "approvalDate", command.approvalDate(), "acquisitionDate", date);
         }
-        List<HoldingState> due = dueForLapse(date);
+        List<Holding> due = dueForLapse(date);
         requireOutstanding(totals().outstanding().minus(sum(due)), date);
-        for (HoldingState state : liveHoldings()) {
-            requireNotBeforeLatestFact(state, date, "acquisition");
+        for (Holding state : liveHoldings()) {
+            state.requireNotBeforeLatestFact(date, "acquisition");
         }
         recordLapses(due);
-        for (HoldingState state : liveHoldings()) {
+        for (Holding state : liveHoldings()) {
             apply(new RightsAcquired(seriesId, state.holderId(), state.held(), command.cause(),
                     command.approvalDate(), date));
         }
@@ -685,35 +619,23 @@ public class StockAcquisitionRight {
 
     @CommandHandler
     public int handle(RecordDueLapses command) {
-        List<HoldingState> due = dueForLapse(command.asOf());
+        List<Holding> due = dueForLapse(command.asOf());
         recordLapses(due);
         return due.size();
     }
 
-    /** The first day a live holding's rights can no longer be exercised, and why. */
-    record Lapse(LocalDate date, LapseReason reason) {
+
+    private Holding.Lapse lapseOf(Holding holding) {
+        return holding.lapseOf(exercisePeriod.dayAfter());
     }
 
-    private Lapse lapseOf(HoldingState state) {
-        LocalDate periodOver = exercisePeriod.dayAfter();
-        return switch (state.status()) {
-            case LEFT_OFFICE -> state.lapseDate().isBefore(periodOver)
-                    ? new Lapse(state.lapseDate(), LapseReason.WINDOW_AFTER_LEAVING_OFFICE_CLOSED)
-                    : new Lapse(periodOver, LapseReason.EXERCISE_PERIOD_ENDED);
-            case INHERITED -> state.lapseDate().isBefore(periodOver)
-                    ? new Lapse(state.lapseDate(), LapseReason.HEIR_WINDOW_CLOSED)
-                    : new Lapse(periodOver, LapseReason.EXERCISE_PERIOD_ENDED);
-            default -> new Lapse(periodOver, LapseReason.EXERCISE_PERIOD_ENDED);
-        };
-    }
-
-    private List<HoldingState> dueForLapse(LocalDate asOf) {
+    private List<Holding> dueForLapse(LocalDate asOf) {
         return liveHoldings().stream().filter(state -> !lapseOf(state).date().isAfter(asOf)).toList();
     }
 
-    private void recordLapses(List<HoldingState> due) {
-        for (HoldingState state : due) {
-            Lapse lapse = lapseOf(state);
+    private void recordLapses(List<Holding> due) {
+        for (Holding state : due) {
+            Holding.Lapse lapse = lapseOf(state);
             apply(new RightsLapsed(seriesId, state.holderId(), state.held(), lapse.reason(), lapse.date()));
         }
     }
@@ -735,7 +657,7 @@ public class StockAcquisitionRight {
     /** Reverses the holding's latest fact: an exercise or an inheritance (the issuer's handler decides). */
     public void reverseLatest(ReverseLatestFact command) {
         Holding holding = holdingNamed(command.holderId());
-        RecordedFact latest = holding.latestFact().orElseThrow(() -> RuleViolation.of(RuleCode.NOTHING_TO_REVERSE,
+        Holding.LatestFact latest = holding.latestFact().orElseThrow(() -> RuleViolation.of(RuleCode.NOTHING_TO_REVERSE,
                 "Nothing recorded for " + command.holderId() + " after the allotment can be reversed.",
                 "holderId", command.holderId()));
         if (latest.reversible() == null) {
@@ -759,7 +681,7 @@ public class StockAcquisitionRight {
             if (!holding.hasReversible(command.fact(), command.personId())) {
                 continue;
             }
-            RecordedFact latest = holding.latestFact().orElseThrow();
+            Holding.LatestFact latest = holding.latestFact().orElseThrow();
             if (!latest.is(command.fact(), command.personId())) {
                 throw RuleViolation.of(RuleCode.LATER_FACT_RECORDED,
                         "The " + latest.description() + " was recorded after it in series " + seriesId
@@ -779,12 +701,12 @@ public class StockAcquisitionRight {
     /** @return the number of holdings whose role changed */
     public int recordRoleChange(RecordRoleChange command) {
         Holding holding = holdings.get(command.holderId());
-        if (holding == null || holding.state().status() != HoldingStatus.IN_OFFICE || holding.state().allotteeDied()
-                || holding.state().role() == command.newRole()) {
+        if (holding == null || holding.status() != HoldingStatus.IN_OFFICE || holding.allotteeDied()
+                || holding.role() == command.newRole()) {
             return 0;
         }
-        requireNotBeforeLatestFact(holding.state(), command.changeDate(), "change of role");
-        apply(new HolderRoleChanged(seriesId, command.holderId(), holding.state().role(), command.newRole(),
+        holding.requireNotBeforeLatestFact(command.changeDate(), "change of role");
+        apply(new HolderRoleChanged(seriesId, command.holderId(), holding.role(), command.newRole(),
                 command.changeDate()));
         return 1;
     }
@@ -810,7 +732,7 @@ public class StockAcquisitionRight {
         if (byHolder != null) {
             return byHolder;
         }
-        List<Holding> byHeir = holdings.values().stream().filter(h -> name.equals(h.state().heirId())).toList();
+        List<Holding> byHeir = holdings.values().stream().filter(h -> name.equals(h.heirId())).toList();
         if (byHeir.size() == 1) {
             return byHeir.get(0);
         }
@@ -824,26 +746,16 @@ public class StockAcquisitionRight {
         return holding(name);
     }
 
-    private static void requireNotBeforeLatestFact(HoldingState state, LocalDate date, String what) {
-        if (date.isBefore(state.latestFactDate())) {
-            throw RuleViolation.of(RuleCode.FACT_OUT_OF_ORDER,
-                    "The " + what + " on " + date + " is dated before a fact already recorded for "
-                            + state.holderId() + " on " + state.latestFactDate()
-                            + "; reverse the later fact first if the order is wrong.",
-                    "holderId", state.holderId(), "date", date, "latestFactDate", state.latestFactDate());
-        }
-    }
-
     private static LocalDate earlierOf(LocalDate a, LocalDate b) {
         return a.isBefore(b) ? a : b;
     }
 
-    private List<HoldingState> liveHoldings() {
-        return holdings.values().stream().map(Holding::state).filter(HoldingState::isLive).toList();
+    private List<Holding> liveHoldings() {
+        return holdings.values().stream().filter(Holding::isLive).toList();
     }
 
-    private static Rights sum(Collection<HoldingState> states) {
-        return states.stream().map(HoldingState::held).reduce(Rights.NONE, Rights::plus);
+    private static Rights sum(Collection<Holding> states) {
+        return states.stream().map(Holding::held).reduce(Rights.NONE, Rights::plus);
     }
 
     /** The series' figures; outstanding + exercised + lapsed + acquired = allotted always holds. */
@@ -854,7 +766,7 @@ public class StockAcquisitionRight {
         Rights lapsed = Rights.NONE;
         Rights acquired = Rights.NONE;
         for (Holding holding : holdings.values()) {
-            HoldingState s = holding.state();
+            Holding s = holding;
             allotted = allotted.plus(s.allotted());
             outstanding = outstanding.plus(s.held());
             exercised = exercised.plus(s.exercised());
@@ -871,7 +783,7 @@ public class StockAcquisitionRight {
     /** Whether rights of this series were allotted to the person (as allottee or heir). */
     public boolean concerns(HolderId personId) {
         return holdings.values().stream().anyMatch(h -> h.holderId().equals(personId)
-                || personId.equals(h.state().heirId()));
+                || personId.equals(h.heirId()));
     }
 
     /**
@@ -881,7 +793,7 @@ public class StockAcquisitionRight {
     public List<PersonFact> factsOf(HolderId personId) {
         List<PersonFact> facts = new java.util.ArrayList<>();
         for (Holding holding : holdings.values()) {
-            HoldingState state = holding.state();
+            Holding state = holding;
             if (state.holderId().equals(personId)) {
                 facts.add(PersonFact.allotment(seriesId, state.role(), terms.allotmentDate()));
                 if (state.departureDate() != null) {
@@ -912,7 +824,7 @@ public class StockAcquisitionRight {
     /** Rights held per holding, for checks from outside the aggregate (tests, tools). */
     public Map<HolderId, Rights> rightsHeld() {
         Map<HolderId, Rights> held = new LinkedHashMap<>();
-        holdings.forEach((id, holding) -> held.put(id, holding.state().held()));
+        holdings.forEach((id, holding) -> held.put(id, holding.held()));
         return held;
     }
 
@@ -923,7 +835,7 @@ public class StockAcquisitionRight {
     public Map<HolderId, HoldingFigures> holdingFigures() {
         Map<HolderId, HoldingFigures> figures = new LinkedHashMap<>();
         holdings.forEach((id, holding) -> {
-            HoldingState s = holding.state();
+            Holding s = holding;
             figures.put(id, new HoldingFigures(s.holderId(), s.role(), s.status(), s.allotted(), s.held(),
                     s.exercised(), s.lapsed(), s.acquired(), s.departureDate(), s.dateOfDeath(), s.heirId(),
                     s.inheritanceDate(), s.dateOfHeirsDeath(), s.window(), s.lapseDate()));
@@ -954,10 +866,9 @@ public class StockAcquisitionRight {
     void on(RightsAllotted event) {
         Holding existing = holdings.get(event.holderId());
         if (existing == null) {
-            holdings.put(event.holderId(), new Holding(HoldingState.allotted(event.holderId(), event.role(),
-                    event.rights(), event.allotmentDate())));
+            holdings.put(event.holderId(), new Holding(event));
         } else {
-            existing.addAllotment(event.rights());
+            existing.allotMore(event);
         }
     }
 

@@ -2,6 +2,7 @@ package io.sartracker.command.series;
 
 import io.sartracker.kernel.event.FactReversed;
 import io.sartracker.kernel.event.HolderLeftOffice;
+import io.sartracker.kernel.event.RightsAllotted;
 import io.sartracker.kernel.model.DepartureReason;
 import io.sartracker.kernel.model.ExerciseWindow;
 import io.sartracker.kernel.model.HolderId;
@@ -24,18 +25,18 @@ class HoldingTest {
 
     @Test
     void aReversalKeepsAnAllotmentMadeAfterTheReversedFact() {
-        Holding holding = new Holding(HoldingState.allotted(D01, Role.DIRECTOR, Rights.of(10), ALLOTMENT));
+        Holding holding = new Holding(new RightsAllotted(S, D01, Role.DIRECTOR, Rights.of(10), ALLOTMENT));
         LocalDate departure = LocalDate.of(2020, 6, 25);
         holding.on(new HolderLeftOffice(S, D01, departure, DepartureReason.RETIREMENT,
                 new ExerciseWindow(departure.plusDays(1), departure.plusDays(10)), departure.plusDays(11)));
-        holding.addAllotment(Rights.of(5));
+        holding.allotMore(new RightsAllotted(S, D01, Role.DIRECTOR, Rights.of(5), ALLOTMENT));
 
         holding.on(new FactReversed(S, D01, ReversibleFact.DEPARTURE, departure, "recorded in error",
                 LocalDate.of(2020, 6, 26), Rights.NONE, Rights.NONE));
 
-        assertThat(holding.state().status()).isEqualTo(HoldingStatus.IN_OFFICE);
-        assertThat(holding.state().allotted()).isEqualTo(Rights.of(15));
-        assertThat(holding.state().held()).isEqualTo(Rights.of(15));
+        assertThat(holding.status()).isEqualTo(HoldingStatus.IN_OFFICE);
+        assertThat(holding.allotted()).isEqualTo(Rights.of(15));
+        assertThat(holding.held()).isEqualTo(Rights.of(15));
         assertThat(holding.latestFact()).isEmpty();
     }
 }

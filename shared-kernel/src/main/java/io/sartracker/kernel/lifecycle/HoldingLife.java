@@ -13,11 +13,17 @@ import java.util.Optional;
  * One holding as its events made it: an immutable value that only {@link HoldingLifecycle#evolve} changes.
  *
  * @param role    the allottee's role; a role change is not a fact a reversal takes back
- * @param earlier the reversible facts that could still be reversed, oldest first, each with the stage and
- *                counts from before it; a lapse or an acquisition empties it, as it blocks any reversal
- *                before it
+ * @param earlier the reversible facts that could still be reversed, oldest first, each with the stage,
+ *                counts and dates from before it; a lapse or an acquisition empties it, as it blocks any
+ *                reversal before it
+ * @param latestFactDate     the date of the latest fact recorded on the holding: the allotment date at first;
+ *                           a departure, a death or an inheritance sets it; an exercise, a lapse or an
+ *                           acquisition takes the later of it and its own date; a further allotment and a role
+ *                           change leave it
+ * @param latestExerciseDate the latest date an exercise on record was made on; null if none is
  */
-public record HoldingLife(HolderId holderId, Role role, Counts counts, Stage stage, List<Earlier> earlier) {
+public record HoldingLife(HolderId holderId, Role role, Counts counts, Stage stage, List<Earlier> earlier,
+                          LocalDate latestFactDate, LocalDate latestExerciseDate) {
 
     public HoldingLife {
         Objects.requireNonNull(holderId, "holderId");
@@ -28,12 +34,13 @@ public record HoldingLife(HolderId holderId, Role role, Counts counts, Stage sta
     }
 
     /**
-     * A reversible fact recorded on the holding, with the holding's stage and counts before it.
+     * A reversible fact recorded on the holding, with the holding's stage, counts and dates before it.
      *
      * @param person whom the fact is about: the holder who left office, the one who died, the heir who
      *               inherited, the one who exercised
      */
-    public record Earlier(ReversibleFact fact, HolderId person, LocalDate date, Stage stage, Counts counts) {
+    public record Earlier(ReversibleFact fact, HolderId person, LocalDate date, Stage stage, Counts counts,
+                          LocalDate latestFactDate, LocalDate latestExerciseDate) {
         public Earlier {
             Objects.requireNonNull(fact, "fact");
             Objects.requireNonNull(stage, "stage");

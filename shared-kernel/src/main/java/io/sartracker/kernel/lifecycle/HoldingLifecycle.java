@@ -48,7 +48,7 @@ public final class HoldingLifecycle {
     /** The holding a first allotment opens: in office, holding what was allotted. */
     public static HoldingLife start(RightsAllotted event) {
         return new HoldingLife(event.holderId(), event.role(), Counts.NONE.allot(event.rights()),
-                new InOffice(), List.of());
+                new InOffice(), List.of(), event.allotmentDate(), null);
     }
 
     /**
@@ -72,52 +72,61 @@ public final class HoldingLifecycle {
         if (event instanceof RightsAllotted e) {
             return new HoldingLife(life.holderId(), life.role(), counts.allot(e.rights()), stage,
                     life.earlier().stream().map(before -> new Earlier(before.fact(), before.person(), before.date(),
-                            before.stage(), before.counts().allot(e.rights()))).toList());
+                            before.stage(), before.counts().allot(e.rights()), before.latestFactDate(),
+                            before.latestExerciseDate())).toList(), life.latestFactDate(), life.latestExerciseDate());
         }
         if (event instanceof HolderRoleChanged e) {
-            return new HoldingLife(life.holderId(), e.newRole(), counts, stage, life.earlier());
+            return new HoldingLife(life.holderId(), e.newRole(), counts, stage, life.earlier(), life.latestFactDate(),
+                    life.latestExerciseDate());
         }
         if (event instanceof HolderLeftOffice e) {
             return remember(life, ReversibleFact.DEPARTURE, e.holderId(), e.departureDate(),
-                    new LeftOffice(e.departureDate(), e.window(), e.lapseDate()), counts);
+                    new LeftOffice(e.departureDate(), e.window(), e.lapseDate()), counts, e.departureDate(),
+                    life.latestExerciseDate());
         }
         if (event instanceof HolderDied e) {
             Stage after;
             if (!e.deceasedId().equals(life.holderId())) {
                 after = heirDied(stage, e.dateOfDeath());
             } else if (e.outcome() == HolderDied.Outcome.AWAITING_HEIR) {
-                after = new AwaitingHeir(stage.departureDate(), e.dateOfDeath());
+                after = new AwaitingHeir(stage.departure(), e.dateOfDeath());
             } else {
                 after = new DiedLeavingNothing(stage, e.dateOfDeath());
             }
-            return remember(life, ReversibleFact.DEATH, e.deceasedId(), e.dateOfDeath(), after, counts);
+            return remember(life, ReversibleFact.DEATH, e.deceasedId(), e.dateOfDeath(), after, counts,
+                    e.dateOfDeath(), life.latestExerciseDate());
         }
         if (event instanceof RightsInherited e) {
             AwaitingHeir from = stage instanceof AwaitingHeir awaiting ? awaiting
-                    : new AwaitingHeir(stage.departureDate(), requireDeath(stage, e));
+                    : new AwaitingHeir(stage.departure(), requireDeath(stage, e));
             return remember(life, ReversibleFact.INHERITANCE, e.heirId(), e.inheritanceDate(),
-                    new Inherited(from, e.heirId(), e.inheritanceDate(), e.window(), e.lapseDate(), null), counts);
+                    new Inherited(from, e.heirId(), e.inheritanceDate(), e.window(), e.lapseDate(), null), counts,
+                    e.inheritanceDate(), life.latestExerciseDate());
         }
         if (event instanceof RightsExercised e) {
             Counts left = counts.exercise(e.rights());
             return remember(life, ReversibleFact.EXERCISE, e.exercisedBy(), e.exerciseDate(),
-                    left.held().isZero() ? new Closed(Ending.FULLY_EXERCISED, e.exerciseDate(), null, stage) : stage, left);
+                    left.held().isZero() ? new Closed(Ending.FULLY_EXERCISED, e.exerciseDate(), null, stage) : stage, left,
+                    laterOf(life.latestFactDate(), e.exerciseDate()), laterOf(life.latestExerciseDate(), e.exerciseDate()));
         }
         if (event instanceof RightsLapsed e) {
             HoldingLife lapsed = new HoldingLife(life.holderId(), life.role(), counts.lapseAll(),
-                    new Closed(Ending.LAPSED, e.lapseDate(), e.reason(), stage), life.earlier());
+                    new Closed(Ending.LAPSED, e.lapseDate(), e.reason(), stage), life.earlier(),
+                    laterOf(life.latestFactDate(), e.lapseDate()), life.latestExerciseDate());
             // the lapse on an heir's death belongs to the death; any other lapse blocks every reversal before it
             return belongsToLatestFact(e) ? lapsed : withoutReversibles(lapsed);
         }
         if (event instanceof RightsAcquired e) {
             return withoutReversibles(new HoldingLife(life.holderId(), life.role(), counts.acquireAll(),
-                    new Closed(Ending.ACQUIRED, e.acquisitionDate(), null, stage), life.earlier()));
+                    new Closed(Ending.ACQUIRED, e.acquisitionDate(), null, stage), life.earlier(),
+                    laterOf(life.latestFactDate(), e.acquisitionDate()), life.latestExerciseDate()));
         }
         if (event instanceof FactReversed) {
             Earlier before = life.latestReversible().orElseThrow(() -> new IllegalStateException(
                     "the holding of " + life.holderId() + " has no fact to reverse: " + event));
             return new HoldingLife(life.holderId(), life.role(), before.counts(), before.stage(),
-                    life.earlier().subList(0, life.earlier().size() - 1));
+                    life.earlier().subList(0, life.earlier().size() - 1), before.latestFactDate(),
+                    before.latestExerciseDate());
         }
         throw new IllegalArgumentException("the holding lifecycle does not know the event " + event);
     }
@@ -179,14 +188,22 @@ public final class HoldingLifecycle {
     }
 
     private static HoldingLife remember(HoldingLife life, ReversibleFact fact, HolderId person,
-                                        LocalDate date, Stage after, Counts counts) {
+                                        LocalDate date, Stage after, Counts counts, LocalDate latestFactDate,
+                                        LocalDate latestExerciseDate) {
         List<Earlier> earlier = new ArrayList<>(life.earlier());
-        earlier.add(new Earlier(fact, person, date, life.stage(), life.counts()));
-        return new HoldingLife(life.holderId(), life.role(), counts, after, earlier);
+        earlier.add(new Earlier(fact, person, date, life.stage(), life.counts(), life.latestFactDate(),
+                life.latestExerciseDate()));
+        return new HoldingLife(life.holderId(), life.role(), counts, after, earlier, latestFactDate,
+                latestExerciseDate);
     }
 
     private static HoldingLife withoutReversibles(HoldingLife life) {
-        return new HoldingLife(life.holderId(), life.role(), life.counts(), life.stage(), List.of());
+        return new HoldingLife(life.holderId(), life.role(), life.counts(), life.stage(), List.of(),
+                life.latestFactDate(), life.latestExerciseDate());
+    }
+
+    private static LocalDate laterOf(LocalDate a, LocalDate b) {
+        return a == null || b.isAfter(a) ? b : a;
     }
 
     /** The heir's death: recorded on the inheritance, wherever the holding went since. */

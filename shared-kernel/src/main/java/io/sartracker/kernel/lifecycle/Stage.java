@@ -59,6 +59,14 @@ public sealed interface Stage permits Stage.InOffice, Stage.LeftOffice, Stage.Aw
         return null;
     }
 
+    /**
+     * The allottee's departure from office, kept after a later death, so that an exercise made in its window
+     * before the death and recorded after it can still be checked; null if the allottee never left office.
+     */
+    default LeftOffice departure() {
+        return null;
+    }
+
     /** The holder holds office and cannot exercise (RULES.md 3). */
     record InOffice() implements Stage {
         @Override
@@ -80,13 +88,19 @@ public sealed interface Stage permits Stage.InOffice, Stage.LeftOffice, Stage.Aw
         public HoldingStatus status() {
             return HoldingStatus.LEFT_OFFICE;
         }
+
+        @Override
+        public LeftOffice departure() {
+            return this;
+        }
     }
 
     /**
      * The allottee died in office or inside the window (RULES.md 5): the rights await one heir.
-     * {@code departureDate} is null when the allottee died in office.
+     * {@code departure} is the stage the allottee left office in, its window kept; null when the allottee died
+     * in office.
      */
-    record AwaitingHeir(LocalDate departureDate, LocalDate dateOfDeath) implements Stage {
+    record AwaitingHeir(LeftOffice departure, LocalDate dateOfDeath) implements Stage {
         public AwaitingHeir {
             Objects.requireNonNull(dateOfDeath, "dateOfDeath");
         }
@@ -94,6 +108,11 @@ public sealed interface Stage permits Stage.InOffice, Stage.LeftOffice, Stage.Aw
         @Override
         public HoldingStatus status() {
             return HoldingStatus.AWAITING_HEIR;
+        }
+
+        @Override
+        public LocalDate departureDate() {
+            return departure == null ? null : departure.departureDate();
         }
     }
 
@@ -122,6 +141,11 @@ public sealed interface Stage permits Stage.InOffice, Stage.LeftOffice, Stage.Aw
         @Override
         public LocalDate dateOfDeath() {
             return from.dateOfDeath();
+        }
+
+        @Override
+        public LeftOffice departure() {
+            return from.departure();
         }
 
         Inherited heirDied(LocalDate date) {
@@ -172,6 +196,11 @@ public sealed interface Stage permits Stage.InOffice, Stage.LeftOffice, Stage.Aw
         @Override
         public LocalDate lapseDate() {
             return stage.lapseDate();
+        }
+
+        @Override
+        public LeftOffice departure() {
+            return stage.departure();
         }
     }
 
@@ -230,6 +259,11 @@ public sealed interface Stage permits Stage.InOffice, Stage.LeftOffice, Stage.Aw
         @Override
         public LocalDate lapseDate() {
             return from.lapseDate();
+        }
+
+        @Override
+        public LeftOffice departure() {
+            return from.departure();
         }
     }
 

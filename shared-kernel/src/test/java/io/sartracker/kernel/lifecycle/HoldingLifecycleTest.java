@@ -146,10 +146,79 @@ class HoldingLifecycleTest {
     void aDeathInTheWindowLeavesTheRightsAwaitingAnHeirWithoutAWindow() {
         HoldingLife life = fold(allot(5), leave(), dies(DIED_ON, HolderDied.Outcome.AWAITING_HEIR));
 
-        assertThat(life.stage()).isEqualTo(new AwaitingHeir(LEFT_ON, DIED_ON));
+        assertThat(life.stage()).isEqualTo(new AwaitingHeir(new LeftOffice(LEFT_ON, TEN_DAYS, TEN_DAYS.dayAfter()), DIED_ON));
         assertThat(life.stage().window()).isNull();
         assertThat(life.stage().lapseDate()).isNull();
         assertThat(life.stage().departureDate()).isEqualTo(LEFT_ON);
+    }
+
+    @Test
+    void theDeparturesWindowIsKeptThroughADeathAnInheritanceAndTheEnd() {
+        LeftOffice left = new LeftOffice(LEFT_ON, TEN_DAYS, TEN_DAYS.dayAfter());
+        HoldingLife awaiting = fold(allot(5), leave(), dies(DIED_ON, HolderDied.Outcome.AWAITING_HEIR));
+        HoldingLife inherited = HoldingLifecycle.evolve(awaiting, inherit(5));
+        HoldingLife closed = HoldingLifecycle.evolve(inherited, exercise(HEIR, INHERITED_ON, 5));
+        HoldingLife diedLate = fold(allot(5), leave(), dies(LocalDate.of(2020, 8, 1),
+                HolderDied.Outcome.NOTHING_TO_INHERIT));
+
+        assertThat(fold(allot(5), leave()).stage().departure()).isEqualTo(left);
+        assertThat(awaiting.stage().departure()).isEqualTo(left);
+        assertThat(inherited.stage().departure()).isEqualTo(left);
+        assertThat(inherited.stage().departure().window()).isEqualTo(TEN_DAYS);
+        assertThat(inherited.stage().window()).isEqualTo(SIX_MONTHS);
+        assertThat(closed.stage().departure()).isEqualTo(left);
+        assertThat(diedLate.stage().departure()).isEqualTo(left);
+        assertThat(fold(allot(5)).stage().departure()).isNull();
+        assertThat(fold(allot(5), dies(DIED_ON, HolderDied.Outcome.AWAITING_HEIR), inherit(5)).stage().departure())
+                .isNull();
+    }
+
+    @Test
+    void theLatestFactDateIsSetByADepartureADeathOrAnInheritanceAndOnlyMovedLaterByTheRest() {
+        LocalDate exercisedOn = LocalDate.of(2020, 6, 29);
+        HoldingLife allotted = fold(allot(5));
+        assertThat(allotted.latestFactDate()).isEqualTo(ALLOTTED_ON);
+        assertThat(fold(allot(5), allot(2), new HolderRoleChanged(SERIES, HOLDER, Role.DIRECTOR,
+                Role.EXECUTIVE_OFFICER, LEFT_ON)).latestFactDate()).isEqualTo(ALLOTTED_ON);
+
+        HoldingLife exercised = fold(allot(5), leave(), exercise(HOLDER, exercisedOn, 1));
+        assertThat(exercised.latestFactDate()).isEqualTo(exercisedOn);
+        // a death recorded after an exercise made later than it sets the date, even back to an earlier day
+        HoldingLife died = HoldingLifecycle.evolve(exercised, dies(LocalDate.of(2020, 6, 28),
+                HolderDied.Outcome.AWAITING_HEIR));
+        assertThat(died.latestFactDate()).isEqualTo(LocalDate.of(2020, 6, 28));
+        // an exercise made before the death and recorded after it leaves the later date
+        HoldingLife earlierExercise = HoldingLifecycle.evolve(died, exercise(HOLDER, LocalDate.of(2020, 6, 27), 1));
+        assertThat(earlierExercise.latestFactDate()).isEqualTo(LocalDate.of(2020, 6, 28));
+        assertThat(HoldingLifecycle.evolve(earlierExercise, inherit(3)).latestFactDate()).isEqualTo(INHERITED_ON);
+
+        HoldingLife lapsed = HoldingLifecycle.evolve(exercised,
+                lapse(LapseReason.WINDOW_AFTER_LEAVING_OFFICE_CLOSED, TEN_DAYS.dayAfter(), 4));
+        assertThat(lapsed.latestFactDate()).isEqualTo(TEN_DAYS.dayAfter());
+        LocalDate acquiredOn = LocalDate.of(2020, 6, 27);
+        HoldingLife acquired = HoldingLifecycle.evolve(exercised, new RightsAcquired(SERIES, HOLDER, Rights.of(4),
+                AcquisitionCause.SHARE_EXCHANGE, acquiredOn, acquiredOn));
+        assertThat(acquired.latestFactDate()).isEqualTo(exercisedOn);
+        assertThat(fold(allot(5), leave()).latestFactDate()).isEqualTo(LEFT_ON);
+    }
+
+    @Test
+    void theLatestExerciseDateIsTheLatestExerciseOnRecordAndAReversalPutsBackTheDatesBeforeIt() {
+        HoldingLife left = fold(allot(5), leave());
+        assertThat(left.latestExerciseDate()).isNull();
+        HoldingLife first = HoldingLifecycle.evolve(left, exercise(HOLDER, LocalDate.of(2020, 6, 29), 1));
+        HoldingLife second = HoldingLifecycle.evolve(first, exercise(HOLDER, LocalDate.of(2020, 6, 27), 1));
+
+        assertThat(first.latestExerciseDate()).isEqualTo(LocalDate.of(2020, 6, 29));
+        assertThat(second.latestExerciseDate()).isEqualTo(LocalDate.of(2020, 6, 29));
+        assertThat(HoldingLifecycle.evolve(second, dies(DIED_ON, HolderDied.Outcome.AWAITING_HEIR))
+                .latestExerciseDate()).isEqualTo(LocalDate.of(2020, 6, 29));
+
+        HoldingLife undone = HoldingLifecycle.evolve(first, reversal(ReversibleFact.EXERCISE,
+                LocalDate.of(2020, 6, 29)));
+        assertThat(undone.latestExerciseDate()).isNull();
+        assertThat(undone.latestFactDate()).isEqualTo(LEFT_ON);
+        assertThat(undone).isEqualTo(left);
     }
 
     @Test
