@@ -74,6 +74,7 @@ public class RegisterProjection {
     @EventHandler
     void on(SeriesEvent event, @SequenceNumber long sequenceNumber, TrackingToken token) {
         Batch batch = batch();
+        // Only how far a rebuild has come: the highest index seen, never a key (the version is the key).
         token.position().ifPresent(position -> batch.lastIndex = Math.max(batch.lastIndex, position));
         SeriesRegister register = batch.register(event, sequenceNumber);
         if (register.version() >= sequenceNumber) {
