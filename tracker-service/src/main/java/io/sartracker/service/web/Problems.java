@@ -1,20 +1,25 @@
 package io.sartracker.service.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sartracker.kernel.rule.RuleCode;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Problem documents for the places that answer before Spring MVC's converters are at hand (the
  * request-limits filter, the {@code /error} page, Tomcat's own rejections): the same fields as
- * {@link ProblemHandler} writes, as plain JSON text.
+ * {@link ProblemHandler} writes, as JSON text.
  */
 public final class Problems {
     /** Longest piece of client input echoed in a detail. */
     static final int ECHO_LIMIT = 70;
+    /** Jackson on its own: these places answer before, or outside, the Spring context's mapper. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Problems() {
     }
@@ -54,30 +59,20 @@ public final class Problems {
     /** An RFC 9457 problem document as JSON text. */
     public static String json(int status, String detail, Map<String, String> figures) {
         RuleCode code = codeFor(status);
-        StringBuilder json = new StringBuilder(256).append('{');
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", code == null ? "about:blank" : "urn:sar-tracker:problem:" + code.name());
+        problem.put("title", code == null ? "service failure" : code.name().replace('_', ' ').toLowerCase());
+        problem.put("status", status);
+        problem.put("detail", detail);
         if (code != null) {
-            field(json, "type", "urn:sar-tracker:problem:" + code.name()).append(',');
-            field(json, "title", code.name().replace('_', ' ').toLowerCase()).append(',');
-        } else {
-            field(json, "type", "about:blank").append(',');
-            field(json, "title", "service failure").append(',');
+            problem.put("code", code.name());
+            problem.put("figures", figures);
         }
-        json.append("\"status\":").append(status).append(',');
-        field(json, "detail", detail);
-        if (code != null) {
-            json.append(',');
-            field(json, "code", code.name()).append(",\"figures\":{");
-            boolean first = true;
-            for (Map.Entry<String, String> figure : figures.entrySet()) {
-                if (!first) {
-                    json.append(',');
-                }
-                first = false;
-                field(json, figure.getKey(), figure.getValue());
-            }
-            json.append('}');
+        try {
+            return JSON.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem document of strings and a number is always JSON", e);
         }
-        return json.append('}').toString();
     }
 
     /** Writes a problem document as the whole response. */
@@ -96,31 +91,5 @@ public final class Problems {
     public static String echo(Object value) {
         String text = String.valueOf(value);
         return text.length() > ECHO_LIMIT ? text.substring(0, ECHO_LIMIT) + "..." : text;
-    }
-
-    private static StringBuilder field(StringBuilder json, String name, String value) {
-        return string(string(json, name).append(':'), value);
-    }
-
-    private static StringBuilder string(StringBuilder json, String value) {
-        json.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || Character.isSurrogate(c)) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        return json.append('"');
     }
 }
