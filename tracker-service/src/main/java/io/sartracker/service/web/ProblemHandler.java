@@ -207,10 +207,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 : ProblemDetail.forStatusAndDetail(response.getStatusCode(), Problems.detailFor(status.value()));
         RuleCode code = Problems.codeFor(response.getStatusCode().value());
         if (code != null && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
-            problem.setType(URI.create("urn:sar-tracker:problem:" + code.name()));
-            problem.setTitle(code.name().replace('_', ' ').toLowerCase());
-            problem.setProperty("code", code.name());
-            problem.setProperty("figures", Map.of());
+            stamp(problem, code, Map.of());
             if (response.getStatusCode().value() == 404) {
                 problem.setDetail(Problems.detailFor(404));
             }
@@ -240,11 +237,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         };
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail == null || detail.length() <= MAX_DETAIL
                 ? detail : detail.substring(0, MAX_DETAIL) + "...");
-        body.setType(URI.create("urn:sar-tracker:problem:" + code.name()));
-        body.setTitle(code.name().replace('_', ' ').toLowerCase());
-        body.setProperty("code", code.name());
-        body.setProperty("figures", figures);
+        stamp(body, code, figures);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    /** The fields every problem of the tracker carries: its stable code as type, title and {@code code}, and figures. */
+    private static void stamp(ProblemDetail problem, RuleCode code, Map<String, Object> figures) {
+        problem.setType(URI.create("urn:sar-tracker:problem:" + code.name()));
+        problem.setTitle(code.name().replace('_', ' ').toLowerCase());
+        problem.setProperty("code", code.name());
+        problem.setProperty("figures", figures);
     }
 
     static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {
