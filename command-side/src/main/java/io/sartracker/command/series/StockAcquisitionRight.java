@@ -66,6 +66,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -791,9 +792,8 @@ public class StockAcquisitionRight {
      * history of a person whose series were recorded before such histories were kept.
      */
     public List<PersonFact> factsOf(HolderId personId) {
-        List<PersonFact> facts = new java.util.ArrayList<>();
-        for (Holding holding : holdings.values()) {
-            Holding state = holding;
+        List<PersonFact> facts = new ArrayList<>();
+        for (Holding state : holdings.values()) {
             if (state.holderId().equals(personId)) {
                 facts.add(PersonFact.allotment(seriesId, state.role(), terms.allotmentDate()));
                 if (state.departureDate() != null) {
