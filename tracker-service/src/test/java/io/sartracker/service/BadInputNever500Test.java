@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -35,11 +36,15 @@ class BadInputNever500Test {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("tracker.data-dir", () -> TrackerTestSupport.freshDataDir("bad-input").toString());
+        registry.add("tracker.data-dir", TrackerTestSupport.freshDataDir("bad-input")::toString);
     }
 
-    @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    void signIn(TestRestTemplate anonymous, Environment environment) {
+        http = TrackerTestSupport.asAdmin(anonymous, environment);
+    }
     @Autowired
     ObjectMapper json;
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -39,11 +40,15 @@ class ConcurrentAuditTest {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("tracker.data-dir", () -> TrackerTestSupport.freshDataDir("concurrent-audit").toString());
+        registry.add("tracker.data-dir", TrackerTestSupport.freshDataDir("concurrent-audit")::toString);
     }
 
-    @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    void signIn(TestRestTemplate anonymous, Environment environment) {
+        http = TrackerTestSupport.asAdmin(anonymous, environment);
+    }
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -93,7 +98,6 @@ class ConcurrentAuditTest {
     private int post(String path, String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-Recorded-By", "concurrent");
         ResponseEntity<String> response = http.postForEntity(path, new HttpEntity<>(body, headers), String.class);
         return response.getStatusCode().value() == 201 ? 1 : 0;
     }

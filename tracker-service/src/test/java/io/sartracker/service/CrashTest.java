@@ -228,20 +228,20 @@ class CrashTest {
 
     private int post(ServiceProcess service, String path, String body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(service.uri(path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("X-Recorded-By", "crash-test")
+                .header("Content-Type", "application/json").header("Authorization", service.authorization())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
                 .statusCode();
     }
 
     private int postJson(ServiceProcess service, String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(service.uri(path)).timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding())
+                .header("Authorization", service.authorization()).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding())
                 .statusCode();
     }
 
     private JsonNode getJson(ServiceProcess service, String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(service.uri(path))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", service.authorization()).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return json.readTree(response.body());
     }

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpEntity;
@@ -35,7 +36,7 @@ class FutureFactsHttpTest {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("tracker.data-dir", () -> TrackerTestSupport.freshDataDir("future-facts").toString());
+        registry.add("tracker.data-dir", TrackerTestSupport.freshDataDir("future-facts")::toString);
     }
 
     @TestConfiguration
@@ -47,8 +48,12 @@ class FutureFactsHttpTest {
         }
     }
 
-    @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    void signIn(TestRestTemplate anonymous, Environment environment) {
+        http = TrackerTestSupport.asAdmin(anonymous, environment);
+    }
     @Autowired
     ObjectMapper json;
 
@@ -91,7 +96,6 @@ class FutureFactsHttpTest {
     private ResponseEntity<String> post(String path, String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-Recorded-By", "alice");
         return http.postForEntity(path, new HttpEntity<>(body, headers), String.class);
     }
 

@@ -12,21 +12,24 @@ import java.util.Map;
 final class HttpClientSupport {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
+    private final String authorization;
 
-    HttpClientSupport(int port) {
+    HttpClientSupport(int port, String authorization) {
         this.base = "http://localhost:" + port;
+        this.authorization = authorization;
     }
 
     HttpResponse<String> post(String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json").header("X-Recorded-By", "tester")
+                .header("Content-Type", "application/json").header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         return send(request.build());
     }
 
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).GET()
+                .build());
     }
 
     private HttpResponse<String> send(HttpRequest request) {

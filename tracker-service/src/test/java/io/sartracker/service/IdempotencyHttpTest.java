@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -41,11 +42,13 @@ class IdempotencyHttpTest {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("tracker.data-dir", () -> TrackerTestSupport.freshDataDir("idempotency").toString());
+        registry.add("tracker.data-dir", TrackerTestSupport.freshDataDir("idempotency")::toString);
     }
 
     @LocalServerPort
     int port;
+    @Autowired
+    Environment environment;
     @Autowired
     CommandSender sender;
     @Autowired
@@ -54,11 +57,12 @@ class IdempotencyHttpTest {
     ObjectMapper json;
 
     private HttpClientSupport http() {
-        return new HttpClientSupport(port);
+        return new HttpClientSupport(port, TrackerTestSupport.basic(TrackerTestSupport.ADMIN,
+                TrackerTestSupport.adminPassword(environment)));
     }
 
     private void issue(String series) {
-        sender.send(new IssueSeries(SeriesId.of(series), IssuerId.of("IDEM-CO"), Terms.fifthSeries()), "tester");
+        sender.send(new IssueSeries(SeriesId.of(series), IssuerId.of("IDEM-CO"), Terms.fifthSeries()), TrackerTestSupport.recorder("tester"));
     }
 
     private int events(String series, String type) {

@@ -29,7 +29,7 @@ class IdempotencyRestartTest {
         String firstBody;
         try (ConfigurableApplicationContext first = start(dataDir)) {
             first.getBean(CommandSender.class).send(new IssueSeries(SeriesId.of("RST-1"), IssuerId.of("RST-CO"),
-                    Terms.fifthSeries()), "tester");
+                    Terms.fifthSeries()), TrackerTestSupport.recorder("tester"));
             HttpResponse<String> answer = http(first).post("/series/RST-1/allotments", ALLOT_5, KEY);
             assertThat(answer.statusCode()).isEqualTo(201);
             firstBody = answer.body();
@@ -48,7 +48,7 @@ class IdempotencyRestartTest {
         Path dataDir = TrackerTestSupport.freshDataDir("idempotency-purge");
         try (ConfigurableApplicationContext app = start(dataDir, "--tracker.idempotency.retention=PT0S")) {
             app.getBean(CommandSender.class).send(new IssueSeries(SeriesId.of("RST-2"), IssuerId.of("RST-CO"),
-                    Terms.fifthSeries()), "tester");
+                    Terms.fifthSeries()), TrackerTestSupport.recorder("tester"));
             HttpClientSupport http = http(app);
             assertThat(http.post("/series/RST-2/allotments", ALLOT_5, KEY).statusCode()).isEqualTo(201);
             HttpResponse<String> beforePurge = http.post("/series/RST-2/allotments", ALLOT_5, KEY);
@@ -76,7 +76,8 @@ class IdempotencyRestartTest {
     }
 
     private static HttpClientSupport http(ConfigurableApplicationContext app) {
-        return new HttpClientSupport(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+        return new HttpClientSupport(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")),
+                TrackerTestSupport.basic(TrackerTestSupport.ADMIN, TrackerTestSupport.adminPassword(app.getEnvironment())));
     }
 
     private static int allotments(ConfigurableApplicationContext app) {

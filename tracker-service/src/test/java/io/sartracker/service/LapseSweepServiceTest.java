@@ -44,7 +44,7 @@ class LapseSweepServiceTest {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("tracker.data-dir", () -> TrackerTestSupport.freshDataDir("sweep").toString());
+        registry.add("tracker.data-dir", TrackerTestSupport.freshDataDir("sweep")::toString);
     }
 
     @TestConfiguration
@@ -101,10 +101,10 @@ class LapseSweepServiceTest {
 
     @Test
     void recordsTheLapseOnD11AsSystemAndOnlyOnce() {
-        sender.send(new IssueSeries(SERIES, ISSUER, Terms.fifthSeries()), "alice");
-        sender.send(new AllotRights(SERIES, HOLDER, Role.DIRECTOR, Rights.of(30), LocalDate.of(2015, 7, 13)), "alice");
+        sender.send(new IssueSeries(SERIES, ISSUER, Terms.fifthSeries()), TrackerTestSupport.recorder("alice"));
+        sender.send(new AllotRights(SERIES, HOLDER, Role.DIRECTOR, Rights.of(30), LocalDate.of(2015, 7, 13)), TrackerTestSupport.recorder("alice"));
         sender.send(new RecordDepartureFromOffice(ISSUER, HOLDER, LocalDate.of(2023, 6, 23),
-                DepartureReason.RETIREMENT), "alice");
+                DepartureReason.RETIREMENT), TrackerTestSupport.recorder("alice"));
 
         clock.set(LocalDate.of(2023, 7, 3));
         assertThat(sweep.sweep().total()).as("D+10: the window is still open").isZero();

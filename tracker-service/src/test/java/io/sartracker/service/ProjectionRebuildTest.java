@@ -21,7 +21,7 @@ class ProjectionRebuildTest {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("tracker.data-dir", () -> TrackerTestSupport.freshDataDir("rebuild").toString());
+        registry.add("tracker.data-dir", TrackerTestSupport.freshDataDir("rebuild")::toString);
     }
 
     @Autowired

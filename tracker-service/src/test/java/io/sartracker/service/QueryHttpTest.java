@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,11 +33,18 @@ class QueryHttpTest {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("tracker.data-dir", () -> TrackerTestSupport.freshDataDir("query-http").toString());
+        registry.add("tracker.data-dir", TrackerTestSupport.freshDataDir("query-http")::toString);
     }
 
-    @Autowired
     TestRestTemplate http;
+    /** The equity administrator who records this test's facts. */
+    TestRestTemplate carol;
+
+    @Autowired
+    void signIn(TestRestTemplate anonymous, Environment environment) {
+        http = TrackerTestSupport.asAdmin(anonymous, environment);
+        carol = TrackerTestSupport.asUser(anonymous, environment, "carol", "EQUITY_ADMINISTRATOR");
+    }
     @Autowired
     ObjectMapper json;
 
@@ -159,8 +167,9 @@ class QueryHttpTest {
     private void post(String path, String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-Recorded-By", "carol");
-        ResponseEntity<String> response = http.postForEntity(path, new HttpEntity<>(body, headers), String.class);
+        // a header cannot name the recorder: the signed-in user is recorded
+        headers.set("X-Recorded-By", "system");
+        ResponseEntity<String> response = carol.postForEntity(path, new HttpEntity<>(body, headers), String.class);
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
     }
 }

@@ -17,9 +17,12 @@ import java.util.Map;
  */
 final class RawHttp {
     private final int port;
+    /** Sent with every request that names no Authorization of its own; null sends none. */
+    private final String authorization;
 
-    RawHttp(int port) {
+    RawHttp(int port, String authorization) {
         this.port = port;
+        this.authorization = authorization;
     }
 
     record Answer(int status, Map<String, String> headers, String body) {
@@ -39,6 +42,9 @@ final class RawHttp {
             socket.setSoTimeout(20_000);
             StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
                     .append("Host: localhost:").append(port).append("\r\nConnection: close\r\n");
+            if (authorization != null && headers.keySet().stream().noneMatch("Authorization"::equalsIgnoreCase)) {
+                head.append("Authorization: ").append(authorization).append("\r\n");
+            }
             headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
             if (body != null && chunked) {
                 head.append("Transfer-Encoding: chunked\r\n");

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,11 +30,18 @@ class ReferenceHistoryHttpTest {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("tracker.data-dir", () -> TrackerTestSupport.freshDataDir("reference-http").toString());
+        registry.add("tracker.data-dir", TrackerTestSupport.freshDataDir("reference-http")::toString);
     }
 
-    @Autowired
     TestRestTemplate http;
+    /** The equity administrator who records this test's facts. */
+    TestRestTemplate alice;
+
+    @Autowired
+    void signIn(TestRestTemplate anonymous, Environment environment) {
+        http = TrackerTestSupport.asAdmin(anonymous, environment);
+        alice = TrackerTestSupport.asUser(anonymous, environment, "alice", "EQUITY_ADMINISTRATOR");
+    }
     @Autowired
     ObjectMapper json;
 
@@ -179,8 +187,9 @@ class ReferenceHistoryHttpTest {
     private ResponseEntity<String> post(String path, String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-Recorded-By", "alice");
-        return http.postForEntity(path, new HttpEntity<>(body, headers), String.class);
+        // a header cannot name the recorder: the signed-in user is recorded
+        headers.set("X-Recorded-By", "system");
+        return alice.postForEntity(path, new HttpEntity<>(body, headers), String.class);
     }
 
     private JsonNode body(ResponseEntity<String> response) throws Exception {

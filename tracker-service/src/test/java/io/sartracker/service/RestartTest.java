@@ -53,13 +53,13 @@ class RestartTest {
                     });
             CommandSender sender = second.getBean(CommandSender.class);
             sender.send(new RecordDepartureFromOffice(ReferenceHistory.ISSUER, ReferenceHistory.director(2),
-                    LocalDate.of(2024, 3, 31), DepartureReason.RESIGNATION), "bob");
+                    LocalDate.of(2024, 3, 31), DepartureReason.RESIGNATION), TrackerTestSupport.recorder("bob"));
             Recorded exercised = sender.send(ExerciseRights.ofRights(ReferenceHistory.SERIES,
-                    ReferenceHistory.director(2), LocalDate.of(2024, 4, 5), 10), "bob");
+                    ReferenceHistory.director(2), LocalDate.of(2024, 4, 5), 10), TrackerTestSupport.recorder("bob"));
             assertThat(exercised.events()).singleElement()
                     .satisfies(e -> assertThat(e.payload()).hasFieldOrPropertyWithValue("sharesDelivered", 8_000L));
             assertThatThrownBy(() -> sender.send(ExerciseRights.ofRights(ReferenceHistory.SERIES,
-                    ReferenceHistory.director(2), LocalDate.of(2024, 4, 6), 16), "bob"))
+                    ReferenceHistory.director(2), LocalDate.of(2024, 4, 6), 16), TrackerTestSupport.recorder("bob")))
                     .isInstanceOfSatisfying(RuleViolation.class, v -> {
                         assertThat(v.code()).isEqualTo(RuleCode.EXCEEDS_RIGHTS_HELD);
                         assertThat(v.figures()).containsEntry("rightsHeld", Rights.of(15));
@@ -67,9 +67,9 @@ class RestartTest {
             // a person's history at the issuer (RULES.md 13) is snapshotted too: 8 events for D03
             for (int day = 10; day < 13; day++) {
                 sender.send(new RecordDepartureFromOffice(ReferenceHistory.ISSUER, ReferenceHistory.director(3),
-                        LocalDate.of(2024, 1, day), DepartureReason.RESIGNATION), "bob");
+                        LocalDate.of(2024, 1, day), DepartureReason.RESIGNATION), TrackerTestSupport.recorder("bob"));
                 sender.send(new ReverseFactOfPerson(ReferenceHistory.ISSUER, ReferenceHistory.director(3),
-                        ReversibleFact.DEPARTURE, "recorded in error", LocalDate.of(2024, 1, 20)), "bob");
+                        ReversibleFact.DEPARTURE, "recorded in error", LocalDate.of(2024, 1, 20)), TrackerTestSupport.recorder("bob"));
             }
         }
 
@@ -79,7 +79,7 @@ class RestartTest {
             assertThat(jdbc.queryForObject("select count(*) from DomainEventEntry where payloadType like ?",
                     Integer.class, "%RightsLapsed")).isEqualTo(1);
             assertThatThrownBy(() -> third.getBean(CommandSender.class).send(ExerciseRights.ofRights(
-                    ReferenceHistory.SERIES, ReferenceHistory.director(2), LocalDate.of(2024, 4, 6), 1), "bob"))
+                    ReferenceHistory.SERIES, ReferenceHistory.director(2), LocalDate.of(2024, 4, 6), 1), TrackerTestSupport.recorder("bob")))
                     .isInstanceOfSatisfying(RuleViolation.class,
                             v -> assertThat(v.code()).isEqualTo(RuleCode.RIGHTS_LAPSED));
             String d03 = PersonAtIssuer.historyId(ReferenceHistory.ISSUER, ReferenceHistory.director(3));
@@ -88,10 +88,10 @@ class RestartTest {
                     .isInstanceOfSatisfying(PersonAtIssuer.class, person -> assertThat(person.history()
                             .officeOn(LocalDate.of(2020, 1, 1)).inOffice()).as("allotted in 2015").isTrue());
             third.getBean(CommandSender.class).send(new RecordDepartureFromOffice(ReferenceHistory.ISSUER,
-                    ReferenceHistory.director(3), LocalDate.of(2024, 2, 1), DepartureReason.RESIGNATION), "bob");
+                    ReferenceHistory.director(3), LocalDate.of(2024, 2, 1), DepartureReason.RESIGNATION), TrackerTestSupport.recorder("bob"));
             assertThatThrownBy(() -> third.getBean(CommandSender.class).send(new RecordDepartureFromOffice(
                     ReferenceHistory.ISSUER, ReferenceHistory.director(3), LocalDate.of(2024, 1, 5),
-                    DepartureReason.RESIGNATION), "bob")).as("still in date order after the restart")
+                    DepartureReason.RESIGNATION), TrackerTestSupport.recorder("bob"))).as("still in date order after the restart")
                     .isInstanceOfSatisfying(RuleViolation.class,
                             v -> assertThat(v.code()).isEqualTo(RuleCode.FACT_OUT_OF_ORDER));
         }

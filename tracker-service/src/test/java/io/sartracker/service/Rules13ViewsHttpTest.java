@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpStatus;
@@ -59,7 +60,7 @@ class Rules13ViewsHttpTest {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("tracker.data-dir", () -> TrackerTestSupport.freshDataDir("rules13-views").toString());
+        registry.add("tracker.data-dir", TrackerTestSupport.freshDataDir("rules13-views")::toString);
     }
 
     @TestConfiguration
@@ -71,8 +72,12 @@ class Rules13ViewsHttpTest {
         }
     }
 
-    @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    void signIn(TestRestTemplate anonymous, Environment environment) {
+        http = TrackerTestSupport.asAdmin(anonymous, environment);
+    }
     @Autowired
     ObjectMapper json;
     @Autowired
@@ -301,7 +306,7 @@ class Rules13ViewsHttpTest {
     }
 
     private void send(Object command) {
-        sender.send(command, "tester");
+        sender.send(command, TrackerTestSupport.recorder("tester"));
     }
 
     /** Waits until the stored register has folded every event of the series. */

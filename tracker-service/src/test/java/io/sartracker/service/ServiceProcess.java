@@ -24,11 +24,13 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final Path dataDir;
 
-    private ServiceProcess(Process process, int port, Path log) {
+    private ServiceProcess(Process process, int port, Path log, Path dataDir) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.dataDir = dataDir;
     }
 
     /** Starts the service on the data folder and returns once it answers its health endpoint. */
@@ -43,9 +45,14 @@ public final class ServiceProcess implements AutoCloseable {
                 "--server.port=" + port, "--tracker.data-dir=" + dataDir, "--logging.level.root=warn"));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        ServiceProcess service = new ServiceProcess(process, port, log);
+        ServiceProcess service = new ServiceProcess(process, port, log, dataDir);
         service.awaitHealthy();
         return service;
+    }
+
+    /** The Authorization header of the service's first administrator. */
+    public String authorization() {
+        return TrackerTestSupport.basic(TrackerTestSupport.ADMIN, TrackerTestSupport.adminPassword(dataDir));
     }
 
     public URI uri(String path) {

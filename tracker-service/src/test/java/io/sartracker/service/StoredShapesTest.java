@@ -71,9 +71,9 @@ class StoredShapesTest {
 
             CommandSender sender = second.getBean(CommandSender.class);
             sender.send(new RecordDepartureFromOffice(ReferenceHistory.ISSUER, ReferenceHistory.director(2),
-                    LocalDate.of(2024, 3, 31), DepartureReason.RESIGNATION), "bob");
+                    LocalDate.of(2024, 3, 31), DepartureReason.RESIGNATION), TrackerTestSupport.recorder("bob"));
             Recorded exercised = sender.send(ExerciseRights.ofRights(ReferenceHistory.SERIES,
-                    ReferenceHistory.director(2), LocalDate.of(2024, 4, 5), 10), "bob");
+                    ReferenceHistory.director(2), LocalDate.of(2024, 4, 5), 10), TrackerTestSupport.recorder("bob"));
             assertThat(exercised.events()).singleElement()
                     .satisfies(e -> assertThat(e.payload()).hasFieldOrPropertyWithValue("sharesDelivered", 8_000L));
         }

@@ -1,12 +1,19 @@
 package io.sartracker.service;
 
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.env.Environment;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 
-/** Each service test gets its own H2 file in a fresh folder. */
+/** Each service test gets its own H2 file in a fresh folder, and signs in as its first administrator. */
 final class TrackerTestSupport {
+    static final String ADMIN = "admin";
+
     private TrackerTestSupport() {
     }
 
@@ -16,6 +23,54 @@ final class TrackerTestSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The password the service generated for its first administrator, from the file it wrote. */
+    static String adminPassword(Path dataDir) {
+        try {
+            return Files.readString(dataDir.resolve("initial-admin-password.txt")).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String adminPassword(Environment environment) {
+        return adminPassword(Path.of(environment.getRequiredProperty("tracker.data-dir")));
+    }
+
+    /** The test's client, signed in as the first administrator (who holds every role). */
+    static TestRestTemplate asAdmin(TestRestTemplate anonymous, Environment environment) {
+        return anonymous.withBasicAuth(ADMIN, adminPassword(environment));
+    }
+
+    /**
+     * The test's client signed in as a user with the roles, created by the first administrator if it
+     * does not exist yet; its password is the name followed by {@code -password}.
+     */
+    static TestRestTemplate asUser(TestRestTemplate anonymous, Environment environment, String username,
+                                   String... roles) {
+        String password = username + "-password";
+        String body = "{\"username\":\"" + username + "\",\"password\":\"" + password + "\",\"roles\":[\""
+                + String.join("\",\"", roles) + "\"]}";
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        int status = asAdmin(anonymous, environment).postForEntity("/users",
+                new org.springframework.http.HttpEntity<>(body, headers), String.class).getStatusCode().value();
+        if (status != 201 && status != 409) {
+            throw new IllegalStateException("creating the test user " + username + " answered " + status);
+        }
+        return anonymous.withBasicAuth(username, password);
+    }
+
+    /** A person recording facts directly through the command sender, as if signed in with a password. */
+    static io.sartracker.service.security.Recorder recorder(String name) {
+        return new io.sartracker.service.security.Recorder(name, "password");
+    }
+
+    /** The value of an Authorization header signing in with the name and password. */
+    static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** The body of {@code POST /series} for a series on the 5th series' terms. */

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpEntity;
@@ -42,11 +43,15 @@ class UnconfirmedCommitTest {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("tracker.data-dir", () -> TrackerTestSupport.freshDataDir("unconfirmed").toString());
+        registry.add("tracker.data-dir", TrackerTestSupport.freshDataDir("unconfirmed")::toString);
     }
 
-    @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    void signIn(TestRestTemplate anonymous, Environment environment) {
+        http = TrackerTestSupport.asAdmin(anonymous, environment);
+    }
     @Autowired
     ObjectMapper json;
 

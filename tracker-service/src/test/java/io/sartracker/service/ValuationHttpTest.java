@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -39,11 +40,15 @@ class ValuationHttpTest {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("tracker.data-dir", () -> TrackerTestSupport.freshDataDir("valuation").toString());
+        registry.add("tracker.data-dir", TrackerTestSupport.freshDataDir("valuation")::toString);
     }
 
-    @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    void signIn(TestRestTemplate anonymous, Environment environment) {
+        http = TrackerTestSupport.asAdmin(anonymous, environment);
+    }
     @Autowired
     ObjectMapper json;
     @Autowired
@@ -57,7 +62,7 @@ class ValuationHttpTest {
     void previewsDeterminesAndUsesTheAmountAsBookValue() throws Exception {
         SeriesId series = SeriesId.of("VAL-1");
         IssuerId issuer = IssuerId.of("VAL-CO");
-        sender.send(new IssueSeries(series, issuer, Terms.fifthSeries()), "alice");
+        sender.send(new IssueSeries(series, issuer, Terms.fifthSeries()), TrackerTestSupport.recorder("alice"));
 
         JsonNode preview = json.readTree(postJson("/series/VAL-1/allotment-amount/preview", GIVEN_INPUTS).getBody());
         assertThat(preview.get("amountPerRight").asLong()).isEqualTo(378_540);
@@ -74,8 +79,8 @@ class ValuationHttpTest {
         assertThat(json.readTree(again.getBody()).get("code").asText()).isEqualTo("ALLOTMENT_AMOUNT_ALREADY_DETERMINED");
 
         HolderId holder = HolderId.of("D01");
-        sender.send(new AllotRights(series, holder, Role.DIRECTOR, Rights.of(3), LocalDate.of(2015, 7, 13)), "alice");
-        sender.send(new RecordDepartureFromOffice(issuer, holder, LocalDate.of(2016, 6, 24), DepartureReason.RETIREMENT), "alice");
+        sender.send(new AllotRights(series, holder, Role.DIRECTOR, Rights.of(3), LocalDate.of(2015, 7, 13)), TrackerTestSupport.recorder("alice"));
+        sender.send(new RecordDepartureFromOffice(issuer, holder, LocalDate.of(2016, 6, 24), DepartureReason.RETIREMENT), TrackerTestSupport.recorder("alice"));
         JsonNode exercised = json.readTree(postJson("/series/VAL-1/exercises",
                 "{\"holderId\": \"D01\", \"exerciseDate\": \"2016-06-30\", \"rights\": 3}").getBody());
         JsonNode event = exercised.at("/events/0/payload");
@@ -88,7 +93,7 @@ class ValuationHttpTest {
 
     @Test
     void computesTheVolatilityFromAnUploadedPriceHistory() throws Exception {
-        sender.send(new IssueSeries(SeriesId.of("VAL-2"), IssuerId.of("VAL-CO"), Terms.fifthSeries()), "alice");
+        sender.send(new IssueSeries(SeriesId.of("VAL-2"), IssuerId.of("VAL-CO"), Terms.fifthSeries()), TrackerTestSupport.recorder("alice"));
         StringBuilder csv = new StringBuilder("date,close\n");
         LocalDate day = LocalDate.of(2015, 1, 5);
         double price = 2000;

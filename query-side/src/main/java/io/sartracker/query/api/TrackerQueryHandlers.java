@@ -62,6 +62,9 @@ public class TrackerQueryHandlers {
 
     /** A page of the audit trail; {@code total} counts all pages. */
     public record AuditPage(List<AuditStore.AuditEntry> items, int page, int size, long total) {
+        public AuditPage withoutPayloads() {
+            return new AuditPage(items.stream().map(AuditStore.AuditEntry::withoutPayload).toList(), page, size, total);
+        }
     }
 
     @QueryHandler

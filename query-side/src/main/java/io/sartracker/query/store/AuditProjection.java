@@ -29,6 +29,8 @@ import java.util.Optional;
 @ProcessingGroup(AuditStore.PROJECTION)
 public class AuditProjection {
     static final String RECORDED_BY = "recordedBy";
+    static final String SIGNED_IN_BY = "signedInBy";
+    static final String REQUEST_ID = "requestId";
     static final String COMMAND = "command";
     static final String CORRELATION_ID = "correlationId";
     private static final String BATCH = AuditProjection.class.getName() + ".batch";
@@ -63,6 +65,8 @@ public class AuditProjection {
                         : payload instanceof PersonEvent personEvent ? personEvent.effectiveDate() : null,
                 message.getTimestamp(),
                 (String) message.getMetaData().get(RECORDED_BY),
+                (String) message.getMetaData().get(SIGNED_IN_BY),
+                (String) message.getMetaData().get(REQUEST_ID),
                 (String) message.getMetaData().get(COMMAND),
                 (String) message.getMetaData().get(CORRELATION_ID),
                 Documents.write(payload)));

@@ -32,28 +32,37 @@ public class AuditStore {
     }
 
     public record AuditEntry(long globalIndex, String eventId, String seriesId, String holderId, String personId, String eventType,
-                             LocalDate effectiveDate, Instant recordedAt, String recordedBy, String command,
-                             String correlationId, @JsonRawValue String payload) {
+                             LocalDate effectiveDate, Instant recordedAt, String recordedBy, String signedInBy,
+                             String requestId, String command, String correlationId, @JsonRawValue String payload) {
 
         /** An entry whose text fits its columns; one that does not is refused here, before its batch is written. */
         static AuditEntry checked(long globalIndex, String eventId, String seriesId, String holderId, String personId,
                                   String eventType, LocalDate effectiveDate, Instant recordedAt, String recordedBy,
-                                  String command, String correlationId, String payload) {
+                                  String signedInBy, String requestId, String command, String correlationId,
+                                  String payload) {
             fits("event_id", eventId, 255);
             fits("series_id", seriesId, 255);
             fits("holder_id", holderId, 255);
             fits("person_id", personId, 255);
             fits("event_type", eventType, 128);
             fits("recorded_by", recordedBy, 255);
+            fits("signed_in_by", signedInBy, 32);
+            fits("request_id", requestId, 64);
             fits("command", command, 128);
             fits("correlation_id", correlationId, 255);
             return new AuditEntry(globalIndex, eventId, seriesId, holderId, personId, eventType, effectiveDate,
-                    recordedAt, recordedBy, command, correlationId, payload);
+                    recordedAt, recordedBy, signedInBy, requestId, command, correlationId, payload);
         }
 
         AuditEntry at(long index) {
             return new AuditEntry(index, eventId, seriesId, holderId, personId, eventType, effectiveDate, recordedAt,
-                    recordedBy, command, correlationId, payload);
+                    recordedBy, signedInBy, requestId, command, correlationId, payload);
+        }
+
+        /** The entry as a reader who may not see payloads gets it: who recorded what and when, without the fact's figures. */
+        public AuditEntry withoutPayload() {
+            return new AuditEntry(globalIndex, eventId, seriesId, holderId, personId, eventType, effectiveDate,
+                    recordedAt, recordedBy, signedInBy, requestId, command, correlationId, null);
         }
 
         private static void fits(String column, String value, int length) {
@@ -95,13 +104,14 @@ public class AuditStore {
         Set<String> present = new HashSet<>(jdbc.queryForList("select event_id from audit_entry"
                 + " where generation = ? and event_id in (" + marks + ")", String.class, args.toArray()));
         jdbc.batchUpdate("insert into audit_entry (generation, event_id, global_index, series_id, holder_id, person_id,"
-                        + " event_type, effective_date, recorded_at, recorded_by, command, correlation_id, payload)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " event_type, effective_date, recorded_at, recorded_by, signed_in_by, request_id, command,"
+                        + " correlation_id, payload) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 entries.stream().filter(e -> present.add(e.eventId()))
                         .map(e -> new Object[]{generation, e.eventId(), e.globalIndex(), e.seriesId(), e.holderId(),
                                 e.personId(),
                                 e.eventType(), e.effectiveDate() == null ? null : Date.valueOf(e.effectiveDate()),
-                                Timestamp.from(e.recordedAt()), e.recordedBy(), e.command(), e.correlationId(),
+                                Timestamp.from(e.recordedAt()), e.recordedBy(), e.signedInBy(), e.requestId(),
+                                e.command(), e.correlationId(),
                                 e.payload()})
                         .toList());
     }
@@ -112,12 +122,13 @@ public class AuditStore {
         args.add(size);
         args.add((long) page * size);
         return jdbc.query("select global_index, event_id, series_id, holder_id, person_id, event_type, effective_date,"
-                        + " recorded_at, recorded_by, command, correlation_id, payload from audit_entry" + where
+                        + " recorded_at, recorded_by, signed_in_by, request_id, command, correlation_id, payload"
+                        + " from audit_entry" + where
                         + " order by global_index" + (newestFirst ? " desc" : "") + " limit ? offset ?",
                 (rs, n) -> new AuditEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(),
                         rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getString(10), rs.getString(11),
-                        rs.getString(12)),
+                        rs.getString(12), rs.getString(13), rs.getString(14)),
                 args.toArray());
     }
 

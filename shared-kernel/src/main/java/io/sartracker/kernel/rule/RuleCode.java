@@ -103,7 +103,23 @@ public enum RuleCode {
     /** The body is larger than the endpoint accepts: 1 MB of JSON, 20 MB of upload (413). */
     PAYLOAD_TOO_LARGE(Kind.TOO_LARGE),
     /** The facts were committed but the store did not confirm them on disk in time (503): retry with the key. */
-    COMMIT_NOT_CONFIRMED(Kind.UNAVAILABLE);
+    COMMIT_NOT_CONFIRMED(Kind.UNAVAILABLE),
+    /** The request carries no credentials, or ones that do not sign anyone in (401). */
+    SIGN_IN_REQUIRED(Kind.UNAUTHENTICATED),
+    /** The signed-in user lacks the role the endpoint needs (403). */
+    ROLE_REQUIRED(Kind.FORBIDDEN),
+    /** A request that changes something came from a web page of another origin (403). */
+    CROSS_ORIGIN_REFUSED(Kind.FORBIDDEN),
+    /** No user of the tracker has this name. */
+    UNKNOWN_USER(Kind.NOT_FOUND),
+    /** A user of this name exists already. */
+    USER_ALREADY_EXISTS(Kind.CONFLICT),
+    /** A password shorter than the tracker accepts, or a user name it does not. */
+    UNACCEPTABLE_CREDENTIALS(Kind.BAD_INPUT),
+    /** Changing one's own password needs the current one. */
+    CURRENT_PASSWORD_WRONG(Kind.RULE),
+    /** The change would leave no enabled user who can manage users. */
+    LAST_ADMINISTRATOR(Kind.RULE);
 
     /** How a client should read a rejection: the HTTP status follows from it. */
     public enum Kind {
@@ -122,7 +138,11 @@ public enum RuleCode {
         /** The request's body is too large. */
         TOO_LARGE,
         /** The service could not confirm the outcome; the same request may be sent again. */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /** Nobody is signed in (HTTP 401). */
+        UNAUTHENTICATED,
+        /** The signed-in user may not do this (HTTP 403). */
+        FORBIDDEN
     }
 
     private final Kind kind;

@@ -105,7 +105,8 @@ public class AxonConfig {
     /** Who recorded a fact and which command caused it travel from the command to its events. */
     @Bean
     CorrelationDataProvider auditCorrelationProvider() {
-        return new SimpleCorrelationDataProvider(AuditMetadata.RECORDED_BY, AuditMetadata.COMMAND);
+        return new SimpleCorrelationDataProvider(AuditMetadata.RECORDED_BY, AuditMetadata.SIGNED_IN_BY,
+                AuditMetadata.REQUEST_ID, AuditMetadata.COMMAND);
     }
 
     /** Loads a series for the version a command expects (If-Match), so the check is atomic with the append. */

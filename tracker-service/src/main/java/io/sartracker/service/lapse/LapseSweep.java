@@ -4,12 +4,12 @@ import io.sartracker.command.directory.SeriesDirectory;
 import io.sartracker.kernel.command.RecordDueLapses;
 import io.sartracker.kernel.model.SeriesId;
 import io.sartracker.service.config.AuditMetadata;
+import io.sartracker.service.security.Recorder;
 import io.sartracker.service.config.RecordedEvents;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import io.sartracker.service.durability.DurableAnswers;
 import io.sartracker.service.durability.GroupSync;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -84,10 +84,10 @@ public class LapseSweep {
         Map<String, Integer> recorded = new LinkedHashMap<>();
         for (SeriesId seriesId : directory.allSeries()) {
             try {
+                RecordDueLapses command = new RecordDueLapses(seriesId, dueBy);
                 RecordedEvents.Outcome outcome = gateway.sendAndWait(GenericCommandMessage
-                        .asCommandMessage(new RecordDueLapses(seriesId, dueBy))
-                        .andMetaData(MetaData.with(AuditMetadata.RECORDED_BY, AuditMetadata.SYSTEM)
-                                .and(AuditMetadata.COMMAND, RecordDueLapses.class.getSimpleName())));
+                        .asCommandMessage(command)
+                        .andMetaData(AuditMetadata.of(command, Recorder.SYSTEM, null)));
                 int lapses = outcome.events().size();
                 if (lapses > 0) {
                     recorded.put(seriesId.value(), lapses);

@@ -1,7 +1,7 @@
 package io.sartracker.service.reference;
 
 import io.sartracker.command.directory.SeriesDirectory;
-import io.sartracker.service.config.AuditMetadata;
+import io.sartracker.service.security.Recorder;
 import io.sartracker.service.web.CommandSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +37,7 @@ public class ReferenceHistoryLoader implements ApplicationRunner {
         }
         int events = 0;
         for (Object command : ReferenceHistory.commands()) {
-            events += sender.send(command, AuditMetadata.SYSTEM).events().size();
+            events += sender.send(command, Recorder.SYSTEM).events().size();
         }
         log.info("Loaded the reference history of series {}: {} commands, {} events", ReferenceHistory.SERIES,
                 ReferenceHistory.commands().size(), events);

@@ -5,6 +5,7 @@ import io.sartracker.kernel.command.IssueSeries;
 import io.sartracker.service.config.AuditMetadata;
 import io.sartracker.service.config.RecordedEvents;
 import io.sartracker.service.durability.DurableAnswers;
+import io.sartracker.service.security.Recorder;
 import io.sartracker.service.web.Idempotency.KeyedRequest;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -19,12 +20,6 @@ import java.util.Optional;
 /** Sends a command with who recorded it, and answers with the events it recorded. */
 @Component
 public class CommandSender {
-    /** The header naming the person (or system) recording the fact; it goes into the audit trail. */
-    public static final String RECORDED_BY_HEADER = "X-Recorded-By";
-    static final String UNIDENTIFIED = "unidentified";
-    /** The longest recorder name the audit trail keeps. */
-    static final int MAX_RECORDED_BY = 200;
-
     private final CommandGateway gateway;
     private final Idempotency idempotency;
     private final CommandAnswers answers;
@@ -38,10 +33,10 @@ public class CommandSender {
         this.answers = answers;
     }
 
-    /** Sends the command (no key, no version check) and answers with the events it recorded. */
-    public Recorded send(Object command, String recordedBy) {
+    /** Sends the command for the recorder (no key, no version check) and answers with the events it recorded. */
+    public Recorded send(Object command, Recorder recorder) {
         RecordedEvents.Outcome outcome = gateway.sendAndWait(
-                GenericCommandMessage.asCommandMessage(command).andMetaData(audit(command, recordedBy)));
+                GenericCommandMessage.asCommandMessage(command).andMetaData(audit(command, recorder)));
         durable.confirm();
         return Recorded.of(command.getClass().getSimpleName(), outcome.events());
     }
@@ -49,11 +44,12 @@ public class CommandSender {
     /**
      * Records the command of the HTTP request being handled, honouring its {@code Idempotency-Key}
      * (a retry gets the first answer and records nothing) and {@code If-Match} (recorded only on that
-     * version of the series). Answers {@code 201} with the events recorded and the series' new ETag.
+     * version of the series). The recorder is the person signed in. Answers {@code 201} with the
+     * events recorded and the series' new ETag.
      */
-    public ResponseEntity<Recorded> record(Object command, String recordedBy) {
+    public ResponseEntity<Recorded> record(Object command) {
         Optional<KeyedRequest> keyed = idempotency.currentRequest();
-        MetaData metaData = audit(command, recordedBy);
+        MetaData metaData = audit(command, Recorder.current());
         Long expectedVersion = expectedVersion(command);
         if (expectedVersion != null) {
             metaData = metaData.and(ExpectedVersionTargetResolver.EXPECTED_VERSION, expectedVersion);
@@ -88,14 +84,8 @@ public class CommandSender {
         return false;
     }
 
-    private static MetaData audit(Object command, String recordedBy) {
-        if (recordedBy != null && recordedBy.strip().length() > MAX_RECORDED_BY) {
-            throw new IllegalArgumentException(RECORDED_BY_HEADER + " must be at most " + MAX_RECORDED_BY
-                    + " characters, was " + recordedBy.strip().length());
-        }
-        return MetaData.with(AuditMetadata.RECORDED_BY,
-                        recordedBy == null || recordedBy.isBlank() ? UNIDENTIFIED : recordedBy.strip())
-                .and(AuditMetadata.COMMAND, command.getClass().getSimpleName());
+    private static MetaData audit(Object command, Recorder recorder) {
+        return AuditMetadata.of(command, recorder, RequestIds.current().orElse(null));
     }
 
     /** The If-Match of the current request; refused on commands that do not change one existing series. */

@@ -17,7 +17,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -40,47 +39,41 @@ public class IssuerController {
     }
 
     @PostMapping("/departures")
-    public ResponseEntity<Recorded> departure(@PathVariable String issuerId, @RequestBody DepartureRequest request,
-                                              @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
+    public ResponseEntity<Recorded> departure(@PathVariable String issuerId, @RequestBody DepartureRequest request) {
         return sender.record(new RecordDepartureFromOffice(IssuerId.of(issuerId),
-                request.holderId(), request.departureDate(), request.reason()), by);
+                request.holderId(), request.departureDate(), request.reason()));
     }
 
     @PostMapping("/deaths")
-    public ResponseEntity<Recorded> death(@PathVariable String issuerId, @RequestBody DeathRequest request,
-                                          @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
+    public ResponseEntity<Recorded> death(@PathVariable String issuerId, @RequestBody DeathRequest request) {
         return sender.record(new RecordDeath(IssuerId.of(issuerId), request.personId(),
-                request.dateOfDeath()), by);
+                request.dateOfDeath()));
     }
 
     @PostMapping("/role-changes")
-    public ResponseEntity<Recorded> roleChange(@PathVariable String issuerId, @RequestBody RoleChangeRequest request,
-                                               @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
+    public ResponseEntity<Recorded> roleChange(@PathVariable String issuerId, @RequestBody RoleChangeRequest request) {
         return sender.record(new RecordRoleChange(IssuerId.of(issuerId), request.holderId(),
-                request.newRole(), request.changeDate()), by);
+                request.newRole(), request.changeDate()));
     }
 
     /** Reverses a departure or a death recorded in error, in every series of the person. */
     @PostMapping("/reversals")
-    public ResponseEntity<Recorded> reversal(@PathVariable String issuerId, @RequestBody PersonReversalRequest request,
-                                             @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
+    public ResponseEntity<Recorded> reversal(@PathVariable String issuerId, @RequestBody PersonReversalRequest request) {
         LocalDate reversedOn = request.reversedOn() != null ? request.reversedOn() : LocalDate.now(clock);
         return sender.record(new ReverseFactOfPerson(IssuerId.of(issuerId), request.personId(),
-                request.fact(), request.reason(), reversedOn), by);
+                request.fact(), request.reason(), reversedOn));
     }
 
     @PostMapping("/share-splits")
-    public ResponseEntity<Recorded> split(@PathVariable String issuerId, @RequestBody ShareSplitRequest request,
-                                          @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
+    public ResponseEntity<Recorded> split(@PathVariable String issuerId, @RequestBody ShareSplitRequest request) {
         return sender.record(new RecordShareSplit(IssuerId.of(issuerId), request.ratio(),
-                request.recordDate(), request.meetingClosingDate()), by);
+                request.recordDate(), request.meetingClosingDate()));
     }
 
     @PostMapping("/share-consolidations")
     public ResponseEntity<Recorded> consolidation(@PathVariable String issuerId,
-                                                  @RequestBody ShareConsolidationRequest request,
-                                                  @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
+                                                  @RequestBody ShareConsolidationRequest request) {
         return sender.record(new RecordShareConsolidation(IssuerId.of(issuerId),
-                request.ratio(), request.effectiveDate()), by);
+                request.ratio(), request.effectiveDate()));
     }
 }

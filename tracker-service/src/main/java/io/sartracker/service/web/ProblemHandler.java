@@ -234,6 +234,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             case NOT_ACCEPTABLE -> HttpStatus.NOT_ACCEPTABLE;
             case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail == null || detail.length() <= MAX_DETAIL
                 ? detail : detail.substring(0, MAX_DETAIL) + "...");

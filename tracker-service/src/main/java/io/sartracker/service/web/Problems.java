@@ -27,6 +27,8 @@ public final class Problems {
     /** The stable code of an HTTP status that the service itself gives, or null for a 5xx. */
     public static RuleCode codeFor(int status) {
         return switch (status) {
+            case 401 -> RuleCode.SIGN_IN_REQUIRED;
+            case 403 -> RuleCode.ROLE_REQUIRED;
             case 404 -> RuleCode.UNKNOWN_ROUTE;
             case 405 -> RuleCode.METHOD_NOT_ALLOWED;
             case 406 -> RuleCode.NOT_ACCEPTABLE;
@@ -58,7 +60,11 @@ public final class Problems {
 
     /** An RFC 9457 problem document as JSON text. */
     public static String json(int status, String detail, Map<String, String> figures) {
-        RuleCode code = codeFor(status);
+        return json(status, codeFor(status), detail, figures);
+    }
+
+    /** An RFC 9457 problem document with the given code (null for a 5xx) as JSON text. */
+    public static String json(int status, RuleCode code, String detail, Map<String, String> figures) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", code == null ? "about:blank" : "urn:sar-tracker:problem:" + code.name());
         problem.put("title", code == null ? "service failure" : code.name().replace('_', ' ').toLowerCase());
@@ -78,7 +84,13 @@ public final class Problems {
     /** Writes a problem document as the whole response. */
     public static void write(HttpServletResponse response, int status, String detail, Map<String, String> figures)
             throws IOException {
-        byte[] body = json(status, detail, figures).getBytes(StandardCharsets.UTF_8);
+        write(response, status, codeFor(status), detail, figures);
+    }
+
+    /** Writes a problem document with the given code as the whole response. */
+    public static void write(HttpServletResponse response, int status, RuleCode code, String detail,
+                             Map<String, String> figures) throws IOException {
+        byte[] body = json(status, code, detail, figures).getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");

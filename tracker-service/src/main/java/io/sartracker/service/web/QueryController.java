@@ -14,6 +14,8 @@ import io.sartracker.query.api.TrackerQueryHandlers.AuditPage;
 import io.sartracker.query.api.TrackerQueryHandlers.AwaitingHeirPage;
 import io.sartracker.query.api.TrackerQueryHandlers.WindowPage;
 import io.sartracker.query.register.Views;
+import io.sartracker.service.security.AccessPolicy;
+import io.sartracker.service.security.SignedIn;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -141,9 +143,10 @@ public class QueryController {
         if (!order.equals("asc") && !order.equals("desc")) {
             throw new IllegalArgumentException("order is asc (recording order) or desc (newest first), was " + order);
         }
-        return queries.query(new FindAuditTrail(seriesId, holderId, from, to, recordedFrom, recordedTo,
+        AuditPage trail = queries.query(new FindAuditTrail(seriesId, holderId, from, to, recordedFrom, recordedTo,
                         order.equals("desc"), page, size),
                 ResponseTypes.instanceOf(AuditPage.class)).join();
+        return AccessPolicy.readsPayloads(SignedIn.roles()) ? trail : trail.withoutPayloads();
     }
 
     private static void requirePaging(int page, int size) {

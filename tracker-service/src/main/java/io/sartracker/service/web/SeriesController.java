@@ -23,7 +23,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -46,69 +45,60 @@ public class SeriesController {
     }
 
     @PostMapping
-    public ResponseEntity<Recorded> issue(@RequestBody IssueSeriesRequest request,
-                                          @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
+    public ResponseEntity<Recorded> issue(@RequestBody IssueSeriesRequest request) {
         IssueSeries command = new IssueSeries(request.seriesId(), request.issuerId(), request.terms());
-        return sender.record(command, by);
+        return sender.record(command);
     }
 
     @PostMapping("/{seriesId}/allotments")
-    public ResponseEntity<Recorded> allot(@PathVariable String seriesId, @RequestBody AllotmentRequest request,
-                                          @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
+    public ResponseEntity<Recorded> allot(@PathVariable String seriesId, @RequestBody AllotmentRequest request) {
         return sender.record(new AllotRights(SeriesId.of(seriesId), request.holderId(), request.role(),
-                request.rights(), request.allotmentDate()), by);
+                request.rights(), request.allotmentDate()));
     }
 
     @PostMapping("/{seriesId}/inheritances")
-    public ResponseEntity<Recorded> inherit(@PathVariable String seriesId, @RequestBody InheritanceRequest request,
-                                            @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
+    public ResponseEntity<Recorded> inherit(@PathVariable String seriesId, @RequestBody InheritanceRequest request) {
         return sender.record(new InheritRights(SeriesId.of(seriesId), request.holderId(), request.heirs(),
-                request.inheritanceDate()), by);
+                request.inheritanceDate()));
     }
 
     @PostMapping("/{seriesId}/exercises")
-    public ResponseEntity<Recorded> exercise(@PathVariable String seriesId, @RequestBody ExerciseRequest request,
-                                             @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
+    public ResponseEntity<Recorded> exercise(@PathVariable String seriesId, @RequestBody ExerciseRequest request) {
         return sender.record(new ExerciseRights(SeriesId.of(seriesId), request.holderId(),
-                request.exerciseDate(), request.rights(), request.shares()), by);
+                request.exerciseDate(), request.rights(), request.shares()));
     }
 
     @PostMapping("/{seriesId}/share-adjustments")
-    public ResponseEntity<Recorded> adjust(@PathVariable String seriesId, @RequestBody BoardAdjustmentRequest request,
-                                           @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
+    public ResponseEntity<Recorded> adjust(@PathVariable String seriesId, @RequestBody BoardAdjustmentRequest request) {
         return sender.record(new AdjustSharesPerRight(SeriesId.of(seriesId), request.sharesPerRight(),
-                request.appliesFrom(), request.reason()), by);
+                request.appliesFrom(), request.reason()));
     }
 
     @PostMapping("/{seriesId}/restructurings")
     public ResponseEntity<Recorded> restructure(@PathVariable String seriesId,
-                                                @RequestBody RestructuringRequest request,
-                                                @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
+                                                @RequestBody RestructuringRequest request) {
         return sender.record(new RestructureSeries(SeriesId.of(seriesId), request.kind(),
                 request.restructuredCompanyId(), request.restructuredCompanyName(), request.effectiveDate(),
-                request.shareRatio(), Boolean.TRUE.equals(request.agreementProvidesReplacement())), by);
+                request.shareRatio(), Boolean.TRUE.equals(request.agreementProvidesReplacement())));
     }
 
     @PostMapping("/{seriesId}/acquisitions")
-    public ResponseEntity<Recorded> acquire(@PathVariable String seriesId, @RequestBody AcquisitionRequest request,
-                                            @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
+    public ResponseEntity<Recorded> acquire(@PathVariable String seriesId, @RequestBody AcquisitionRequest request) {
         return sender.record(new AcquireRights(SeriesId.of(seriesId), request.cause(), request.approvalDate(),
-                request.acquisitionDate()), by);
+                request.acquisitionDate()));
     }
 
     @PostMapping("/{seriesId}/transfers")
-    public ResponseEntity<Recorded> transfer(@PathVariable String seriesId, @RequestBody TransferRequest request,
-                                             @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
+    public ResponseEntity<Recorded> transfer(@PathVariable String seriesId, @RequestBody TransferRequest request) {
         return sender.record(new TransferRights(SeriesId.of(seriesId), request.holderId(),
-                request.transfereeId(), request.rights(), request.transferDate(), request.boardApprovalReference()), by);
+                request.transfereeId(), request.rights(), request.transferDate(), request.boardApprovalReference()));
     }
 
     /** Reverses the latest exercise, departure, death or inheritance of the holding. */
     @PostMapping("/{seriesId}/reversals")
-    public ResponseEntity<Recorded> reverse(@PathVariable String seriesId, @RequestBody ReversalRequest request,
-                                            @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
+    public ResponseEntity<Recorded> reverse(@PathVariable String seriesId, @RequestBody ReversalRequest request) {
         LocalDate reversedOn = request.reversedOn() != null ? request.reversedOn() : LocalDate.now(clock);
         return sender.record(new ReverseLatestFact(SeriesId.of(seriesId), request.holderId(), request.reason(),
-                reversedOn), by);
+                reversedOn));
     }
 }

@@ -14,7 +14,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
@@ -80,24 +79,21 @@ public class ValuationController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Recorded> determine(@PathVariable String seriesId, @RequestBody ValuationRequest request,
-                                              @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
-        return determine(seriesId, request, null, by);
+    public ResponseEntity<Recorded> determine(@PathVariable String seriesId, @RequestBody ValuationRequest request) {
+        return determine(seriesId, request, null);
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<Recorded> determineWithUpload(@PathVariable String seriesId,
                                                         @RequestPart("request") ValuationRequest request,
-                                                        @RequestPart("priceHistory") MultipartFile priceHistory,
-                                                        @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
-        return determine(seriesId, request, priceHistory, by);
+                                                        @RequestPart("priceHistory") MultipartFile priceHistory) {
+        return determine(seriesId, request, priceHistory);
     }
 
     @PostMapping(path = "/corrections", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Recorded> correct(@PathVariable String seriesId, @RequestBody ValuationRequest request,
-                                            @RequestHeader(value = CommandSender.RECORDED_BY_HEADER, required = false) String by) {
+    public ResponseEntity<Recorded> correct(@PathVariable String seriesId, @RequestBody ValuationRequest request) {
         return sender.record(new CorrectAllotmentAmount(SeriesId.of(seriesId),
-                request.determinationDate(), valuationDate(request), request.inputs(null), request.reason()), by);
+                request.determinationDate(), valuationDate(request), request.inputs(null), request.reason()));
     }
 
     /** What would the amount be? Computed with the series' shares per right and exercise price; nothing recorded. */
@@ -112,10 +108,9 @@ public class ValuationController {
         return preview(seriesId, request, priceHistory);
     }
 
-    private ResponseEntity<Recorded> determine(String seriesId, ValuationRequest request, MultipartFile upload,
-                                               String by) {
+    private ResponseEntity<Recorded> determine(String seriesId, ValuationRequest request, MultipartFile upload) {
         return sender.record(new DetermineAllotmentAmount(SeriesId.of(seriesId),
-                request.determinationDate(), valuationDate(request), request.inputs(upload)), by);
+                request.determinationDate(), valuationDate(request), request.inputs(upload)));
     }
 
     private Valuation preview(String seriesId, ValuationRequest request, MultipartFile upload) {

@@ -1,5 +1,6 @@
 package io.sartracker.service.bench;
 
+import io.sartracker.service.security.Recorder;
 import io.sartracker.kernel.command.AllotRights;
 import io.sartracker.kernel.command.IssueSeries;
 import io.sartracker.kernel.model.HolderId;
@@ -36,6 +37,7 @@ import java.util.concurrent.Future;
  * and a third argument adds H2 URL options to every setting.
  */
 public final class DurabilityBenchmark {
+    private static final Recorder BENCH = new Recorder("bench", "password");
     private static final LocalDate ALLOTMENT = LocalDate.of(2015, 7, 13);
     private static final int HOLDERS_PER_SERIES = 200;
 
@@ -103,7 +105,7 @@ public final class DurabilityBenchmark {
         for (int c = 0; c < clients; c++) {
             for (int s = 0; s * HOLDERS_PER_SERIES < perClient; s++) {
                 sender.send(new IssueSeries(SeriesId.of(prefix + c + "-" + s), IssuerId.of("BENCH"),
-                        Terms.fifthSeries()), "bench");
+                        Terms.fifthSeries()), BENCH);
             }
         }
         long start = System.nanoTime();
@@ -113,7 +115,7 @@ public final class DurabilityBenchmark {
             done.add(pool.submit(() -> {
                 for (int i = 0; i < perClient; i++) {
                     sender.send(new AllotRights(SeriesId.of(prefix + client + "-" + i / HOLDERS_PER_SERIES),
-                            HolderId.of(prefix + client + "-H" + i), Role.DIRECTOR, Rights.of(1), ALLOTMENT), "bench");
+                            HolderId.of(prefix + client + "-H" + i), Role.DIRECTOR, Rights.of(1), ALLOTMENT), BENCH);
                 }
             }));
         }

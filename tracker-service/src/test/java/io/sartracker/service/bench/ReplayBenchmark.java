@@ -1,5 +1,6 @@
 package io.sartracker.service.bench;
 
+import io.sartracker.service.security.Recorder;
 import io.sartracker.kernel.command.AllotRights;
 import io.sartracker.kernel.command.ExerciseRights;
 import io.sartracker.kernel.command.IssueSeries;
@@ -34,6 +35,7 @@ import java.util.List;
  * -Dexec.mainClass=io.sartracker.service.bench.ReplayBenchmark [-Dexec.args="series holders"]}.
  */
 public final class ReplayBenchmark {
+    private static final Recorder BENCH = new Recorder("bench", "password");
     private ReplayBenchmark() {
     }
 
@@ -68,23 +70,23 @@ public final class ReplayBenchmark {
         LocalDate allotment = LocalDate.of(2015, 7, 13);
         for (int s = 0; s < seriesCount; s++) {
             SeriesId series = SeriesId.of("S" + s);
-            sender.send(new IssueSeries(series, issuer, Terms.fifthSeries()), "bench");
+            sender.send(new IssueSeries(series, issuer, Terms.fifthSeries()), BENCH);
             commands++;
             for (int h = 0; h < holders; h++) {
                 sender.send(new AllotRights(series, HolderId.of("S" + s + "-H" + h),
-                        h % 3 == 0 ? Role.DIRECTOR : Role.EXECUTIVE_OFFICER, Rights.of(2), allotment), "bench");
+                        h % 3 == 0 ? Role.DIRECTOR : Role.EXECUTIVE_OFFICER, Rights.of(2), allotment), BENCH);
                 commands++;
             }
         }
-        sender.send(new RecordShareSplit(issuer, Ratio.of(2, 1), LocalDate.of(2020, 12, 31), null), "bench");
+        sender.send(new RecordShareSplit(issuer, Ratio.of(2, 1), LocalDate.of(2020, 12, 31), null), BENCH);
         commands++;
         for (int s = 0; s < seriesCount; s++) {
             for (int h = 0; h < holders; h += 2) {
                 HolderId holder = HolderId.of("S" + s + "-H" + h);
                 sender.send(new RecordDepartureFromOffice(issuer, holder, LocalDate.of(2023, 6, 23),
-                        DepartureReason.RETIREMENT), "bench");
+                        DepartureReason.RETIREMENT), BENCH);
                 sender.send(ExerciseRights.ofRights(SeriesId.of("S" + s), holder, LocalDate.of(2023, 6, 30), 1),
-                        "bench");
+                        BENCH);
                 commands += 2;
             }
         }
@@ -105,7 +107,7 @@ public final class ReplayBenchmark {
             for (int h = 1; h < holders && lags.size() < 200; h += 2) {
                 String holder = "S" + s + "-H" + h;
                 sender.send(new RecordDepartureFromOffice(issuer, HolderId.of(holder), LocalDate.of(2024, 6, 21),
-                        DepartureReason.RESIGNATION), "bench");
+                        DepartureReason.RESIGNATION), BENCH);
                 long sent = System.nanoTime();
                 while (jdbc.queryForObject("select count(*) from holding_view where holder_id = ? and status = ?",
                         Integer.class, holder, "LEFT_OFFICE") == 0) {

@@ -1,0 +1,122 @@
+package io.sartracker.service.security;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import static io.sartracker.service.security.TrackerRole.ADMINISTRATOR;
+import static io.sartracker.service.security.TrackerRole.COMPLIANCE;
+import static io.sartracker.service.security.TrackerRole.EQUITY_ADMINISTRATOR;
+import static io.sartracker.service.security.TrackerRole.OPERATOR;
+import static io.sartracker.service.security.TrackerRole.REPORTING;
+
+/**
+ * Who may call what: one line per endpoint. A path that no line names is refused to everybody
+ * (the security configuration ends with "deny all"), and a test fails for every endpoint of the
+ * service that has no line here.
+ */
+public final class AccessPolicy {
+
+    /** An endpoint (HTTP method and path pattern, as Spring MVC maps it) and the roles that may call it. */
+    public record Access(HttpMethod method, String path, Set<TrackerRole> roles) {
+        public Access {
+            roles = roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
+        }
+    }
+
+    /** Paths anyone may read: the API's description and whether the service is up. */
+    public static final List<String> PUBLIC_PATHS = List.of("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+            "/swagger-ui.html", "/swagger-ui/**", "/actuator/health", "/actuator/health/**", "/error");
+
+    private static final Set<TrackerRole> RECORDERS = EnumSet.of(EQUITY_ADMINISTRATOR);
+    private static final Set<TrackerRole> VIEW_READERS = EnumSet.of(EQUITY_ADMINISTRATOR, COMPLIANCE, REPORTING);
+    /** Those who may read what was recorded, payloads included. */
+    private static final Set<TrackerRole> PAYLOAD_READERS = EnumSet.of(EQUITY_ADMINISTRATOR, COMPLIANCE);
+
+    public static final List<Access> TABLE = List.of(
+            // series and their facts
+            post("/series", RECORDERS),
+            post("/series/{seriesId}/allotments", RECORDERS),
+            post("/series/{seriesId}/inheritances", RECORDERS),
+            post("/series/{seriesId}/exercises", RECORDERS),
+            post("/series/{seriesId}/share-adjustments", RECORDERS),
+            post("/series/{seriesId}/restructurings", RECORDERS),
+            post("/series/{seriesId}/acquisitions", RECORDERS),
+            post("/series/{seriesId}/transfers", RECORDERS),
+            post("/series/{seriesId}/reversals", RECORDERS),
+            post("/series/{seriesId}/allotment-amount", RECORDERS),
+            post("/series/{seriesId}/allotment-amount/corrections", RECORDERS),
+            post("/series/{seriesId}/allotment-amount/preview", PAYLOAD_READERS),
+            // facts of the issuer and its people
+            post("/issuers/{issuerId}/departures", RECORDERS),
+            post("/issuers/{issuerId}/deaths", RECORDERS),
+            post("/issuers/{issuerId}/role-changes", RECORDERS),
+            post("/issuers/{issuerId}/reversals", RECORDERS),
+            post("/issuers/{issuerId}/share-splits", RECORDERS),
+            post("/issuers/{issuerId}/share-consolidations", RECORDERS),
+            // views
+            get("/series", VIEW_READERS),
+            get("/series/{seriesId}", VIEW_READERS),
+            get("/series/{seriesId}/register", VIEW_READERS),
+            get("/holders/{personId}", VIEW_READERS),
+            get("/windows", VIEW_READERS),
+            get("/awaiting-heir", VIEW_READERS),
+            get("/series/{seriesId}/events", PAYLOAD_READERS),
+            // reporting reads the audit trail without its payloads (QueryController leaves them out)
+            get("/audit", VIEW_READERS),
+            // operations
+            post("/lapse-sweeps", EnumSet.of(OPERATOR)),
+            get("/dead-letters", EnumSet.of(OPERATOR)),
+            get("/dead-letters/{processingGroup}", EnumSet.of(OPERATOR)),
+            post("/dead-letters/{processingGroup}/retries", EnumSet.of(OPERATOR)),
+            post("/projections/rebuild", EnumSet.of(COMPLIANCE)),
+            get("/projections/rebuild", EnumSet.of(COMPLIANCE, OPERATOR)),
+            get("/actuator/metrics", EnumSet.of(OPERATOR)),
+            get("/actuator/metrics/{name}", EnumSet.of(OPERATOR)),
+            get("/actuator/info", EnumSet.of(OPERATOR)),
+            get("/actuator", EnumSet.of(OPERATOR)),
+            // users
+            get("/users", EnumSet.of(ADMINISTRATOR)),
+            post("/users", EnumSet.of(ADMINISTRATOR)),
+            get("/users/{username}", EnumSet.of(ADMINISTRATOR)),
+            put("/users/{username}/roles", EnumSet.of(ADMINISTRATOR)),
+            post("/users/{username}/password-resets", EnumSet.of(ADMINISTRATOR)),
+            put("/users/{username}/enabled", EnumSet.of(ADMINISTRATOR)),
+            get("/me", EnumSet.allOf(TrackerRole.class)),
+            put("/me/password", EnumSet.allOf(TrackerRole.class)));
+
+    private AccessPolicy() {
+    }
+
+    /** Whether the roles may read payloads and personal data (the audit trail's full entries). */
+    public static boolean readsPayloads(Set<TrackerRole> roles) {
+        return roles.stream().anyMatch(PAYLOAD_READERS::contains);
+    }
+
+    /** The roles that may call the endpoint matching the method and path; empty when no line matches. */
+    public static Set<TrackerRole> rolesFor(String method, String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        return TABLE.stream()
+                .filter(access -> access.method().matches(method)
+                        && PATTERNS.parse(access.path()).matches(container))
+                .findFirst().map(Access::roles).orElse(Set.of());
+    }
+
+    private static final PathPatternParser PATTERNS = PathPatternParser.defaultInstance;
+
+    private static Access get(String path, Set<TrackerRole> roles) {
+        return new Access(HttpMethod.GET, path, roles);
+    }
+
+    private static Access post(String path, Set<TrackerRole> roles) {
+        return new Access(HttpMethod.POST, path, roles);
+    }
+
+    private static Access put(String path, Set<TrackerRole> roles) {
+        return new Access(HttpMethod.PUT, path, roles);
+    }
+}
