@@ -1,0 +1,206 @@
+package io.sartracker.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sartracker.service.security.AccessPolicy;
+import io.sartracker.service.security.TrackerRole;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static io.sartracker.service.security.TrackerRole.ADMINISTRATOR;
+import static io.sartracker.service.security.TrackerRole.COMPLIANCE;
+import static io.sartracker.service.security.TrackerRole.EQUITY_ADMINISTRATOR;
+import static io.sartracker.service.security.TrackerRole.OPERATOR;
+import static io.sartracker.service.security.TrackerRole.REPORTING;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every endpoint against every role: this test's own table says who may call what, independently of
+ * {@link AccessPolicy}; each role's user (holding that role alone) and an anonymous client call each
+ * endpoint. A refused call answers 401 or 403 with a problem document and records nothing. An
+ * endpoint of the service missing from this table fails the test.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AccessTableTest {
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("tracker.data-dir", TrackerTestSupport.freshDataDir("access-table")::toString);
+    }
+
+    private static final Set<TrackerRole> RECORD = EnumSet.of(EQUITY_ADMINISTRATOR);
+    private static final Set<TrackerRole> READ = EnumSet.of(EQUITY_ADMINISTRATOR, COMPLIANCE, REPORTING);
+    private static final Set<TrackerRole> PAYLOADS = EnumSet.of(EQUITY_ADMINISTRATOR, COMPLIANCE);
+    private static final Set<TrackerRole> OPERATE = EnumSet.of(OPERATOR);
+    private static final Set<TrackerRole> USERS = EnumSet.of(ADMINISTRATOR);
+    private static final Set<TrackerRole> ANYONE_SIGNED_IN = EnumSet.allOf(TrackerRole.class);
+
+    /** Endpoint ("METHOD pattern") → a concrete path to call, and the roles allowed. */
+    record Line(String path, Set<TrackerRole> allowed) {
+    }
+
+    private static final Map<String, Line> TABLE = new LinkedHashMap<>();
+
+    static {
+        line("POST /series", "/series", RECORD);
+        for (String fact : List.of("allotments", "inheritances", "exercises", "share-adjustments", "restructurings",
+                "acquisitions", "transfers", "reversals")) {
+            line("POST /series/{seriesId}/" + fact, "/series/S-1/" + fact, RECORD);
+        }
+        line("POST /series/{seriesId}/allotment-amount", "/series/S-1/allotment-amount", RECORD);
+        line("POST /series/{seriesId}/allotment-amount/corrections", "/series/S-1/allotment-amount/corrections",
+                RECORD);
+        line("POST /series/{seriesId}/allotment-amount/preview", "/series/S-1/allotment-amount/preview", PAYLOADS);
+        for (String fact : List.of("departures", "deaths", "role-changes", "reversals", "share-splits",
+                "share-consolidations")) {
+            line("POST /issuers/{issuerId}/" + fact, "/issuers/I-1/" + fact, RECORD);
+        }
+        line("GET /series", "/series", READ);
+        line("GET /series/{seriesId}", "/series/S-1", READ);
+        line("GET /series/{seriesId}/register", "/series/S-1/register", READ);
+        line("GET /holders/{personId}", "/holders/P-1", READ);
+        line("GET /windows", "/windows", READ);
+        line("GET /awaiting-heir", "/awaiting-heir", READ);
+        line("GET /audit", "/audit", READ);
+        line("GET /series/{seriesId}/events", "/series/S-1/events", PAYLOADS);
+        line("POST /lapse-sweeps", "/lapse-sweeps", OPERATE);
+        line("GET /dead-letters", "/dead-letters", OPERATE);
+        line("GET /dead-letters/{processingGroup}", "/dead-letters/register", OPERATE);
+        line("POST /dead-letters/{processingGroup}/retries", "/dead-letters/register/retries", OPERATE);
+        line("POST /projections/rebuild", "/projections/rebuild", EnumSet.of(COMPLIANCE));
+        line("GET /projections/rebuild", "/projections/rebuild", EnumSet.of(COMPLIANCE, OPERATOR));
+        line("GET /users", "/users", USERS);
+        line("POST /users", "/users", USERS);
+        line("GET /users/{username}", "/users/nobody", USERS);
+        line("PUT /users/{username}/roles", "/users/nobody/roles", USERS);
+        line("POST /users/{username}/password-resets", "/users/nobody/password-resets", USERS);
+        line("PUT /users/{username}/enabled", "/users/nobody/enabled", USERS);
+        line("GET /me", "/me", ANYONE_SIGNED_IN);
+        line("PUT /me/password", "/me/password", ANYONE_SIGNED_IN);
+    }
+
+    /** Actuator endpoints are not Spring MVC handler methods: listed here, checked the same way. */
+    private static final Map<String, Line> ACTUATOR = Map.of(
+            "GET /actuator/metrics", new Line("/actuator/metrics", OPERATE),
+            "GET /actuator/metrics/{name}", new Line("/actuator/metrics/jvm.threads.live", OPERATE),
+            "GET /actuator/info", new Line("/actuator/info", OPERATE),
+            "GET /actuator", new Line("/actuator", OPERATE));
+
+    private static void line(String endpoint, String path, Set<TrackerRole> allowed) {
+        TABLE.put(endpoint, new Line(path, allowed));
+    }
+
+    @Autowired
+    TestRestTemplate anonymous;
+    @Autowired
+    Environment environment;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void everyEndpointOfTheServiceHasALineInTheTableAndInTheAccessPolicy() {
+        Set<String> served = new TreeSet<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            for (String pattern : info.getPatternValues()) {
+                if (pattern.equals("/error") || pattern.startsWith("/v3/api-docs") || pattern.startsWith("/swagger-ui")) {
+                    continue; // public: the problem page and the API's description
+                }
+                info.getMethodsCondition().getMethods().forEach(method -> served.add(method.name() + " " + pattern));
+            }
+        }
+        assertThat(new TreeSet<>(TABLE.keySet())).as("endpoints in this test's table").isEqualTo(served);
+        Set<String> policy = new TreeSet<>();
+        AccessPolicy.TABLE.forEach(access -> policy.add(access.method().name() + " " + access.path()));
+        Set<String> expected = new TreeSet<>(served);
+        expected.addAll(ACTUATOR.keySet());
+        assertThat(policy).as("endpoints in AccessPolicy").isEqualTo(expected);
+        for (AccessPolicy.Access access : AccessPolicy.TABLE) {
+            String endpoint = access.method().name() + " " + access.path();
+            Line line = TABLE.containsKey(endpoint) ? TABLE.get(endpoint) : ACTUATOR.get(endpoint);
+            assertThat(access.roles()).as(endpoint).isEqualTo(line.allowed());
+        }
+    }
+
+    @Test
+    void eachRoleIsAllowedExactlyWhatTheTableSaysAndARefusalRecordsNothing() throws Exception {
+        Map<TrackerRole, TestRestTemplate> users = new EnumMap<>(TrackerRole.class);
+        for (TrackerRole role : TrackerRole.values()) {
+            users.put(role, TrackerTestSupport.asUser(anonymous, environment, "only-" + role.name().toLowerCase()
+                    .replace('_', '-'), role.name()));
+        }
+        long eventsBefore = events();
+        List<String> wrong = new ArrayList<>();
+        Map<String, Line> all = new LinkedHashMap<>(TABLE);
+        all.putAll(ACTUATOR);
+        all.forEach((endpoint, line) -> {
+            HttpMethod method = HttpMethod.valueOf(endpoint.substring(0, endpoint.indexOf(' ')));
+            ResponseEntity<String> answer = call(anonymous, method, line.path());
+            if (answer.getStatusCode().value() != 401 || !code(answer).equals("SIGN_IN_REQUIRED")) {
+                wrong.add("anonymous " + endpoint + " -> " + answer.getStatusCode() + " " + answer.getBody());
+            }
+            for (TrackerRole role : TrackerRole.values()) {
+                ResponseEntity<String> answered = call(users.get(role), method, line.path());
+                int status = answered.getStatusCode().value();
+                boolean allowed = line.allowed().contains(role);
+                if (allowed && (status == 401 || status == 403)) {
+                    wrong.add(role + " " + endpoint + " refused with " + status);
+                } else if (!allowed && (status != 403 || !code(answered).equals("ROLE_REQUIRED"))) {
+                    wrong.add(role + " " + endpoint + " answered " + status + " instead of 403 ROLE_REQUIRED");
+                }
+            }
+        });
+        assertThat(wrong).isEmpty();
+        assertThat(events()).as("no call of this test records a fact").isEqualTo(eventsBefore);
+    }
+
+    private ResponseEntity<String> call(TestRestTemplate client, HttpMethod method, String path) {
+        HttpHeaders headers = new HttpHeaders();
+        HttpEntity<String> request = null;
+        if (method != HttpMethod.GET) {
+            headers.setContentType(MediaType.APPLICATION_JSON);
+            request = new HttpEntity<>("{}", headers);
+        }
+        return client.exchange(path, method, request, String.class);
+    }
+
+    private String code(ResponseEntity<String> answer) {
+        try {
+            JsonNode problem = json.readTree(answer.getBody());
+            return problem.path("code").asText();
+        } catch (Exception e) {
+            return "not a problem document: " + answer.getBody();
+        }
+    }
+
+    private long events() {
+        return jdbc.queryForObject("select count(*) from DomainEventEntry", Long.class);
+    }
+}
