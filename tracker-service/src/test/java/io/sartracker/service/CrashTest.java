@@ -83,6 +83,7 @@ class CrashTest {
     private void recordUntilKilled(ServiceProcess service, int run, int killAfter) throws Exception {
         CountDownLatch enough = new CountDownLatch(1);
         AtomicInteger unexpected = new AtomicInteger();
+        List<Integer> unexpectedStatuses = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Thread> clients = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
             int client = c;
@@ -97,6 +98,7 @@ class CrashTest {
                                 issued.add(series);
                             } else {
                                 unexpected.incrementAndGet();
+                                unexpectedStatuses.add(status);
                                 return;
                             }
                         }
@@ -104,6 +106,7 @@ class CrashTest {
                                 + "\",\"role\":\"DIRECTOR\",\"rights\":1,\"allotmentDate\":\"2015-07-13\"}");
                         if (status != 201) {
                             unexpected.incrementAndGet();
+                            unexpectedStatuses.add(status);
                             return;
                         }
                         acknowledged.put(holder, series);
@@ -121,7 +124,8 @@ class CrashTest {
             thread.start();
             clients.add(thread);
         }
-        assertThat(enough.await(BOUND.toSeconds(), TimeUnit.SECONDS)).as("clients recorded " + killAfter).isTrue();
+        assertThat(enough.await(BOUND.toSeconds(), TimeUnit.SECONDS)).as("clients recorded " + killAfter + "; statuses other than 201: "
+                + unexpectedStatuses).isTrue();
         service.kill();
         for (Thread client : clients) {
             client.join(BOUND.toMillis());

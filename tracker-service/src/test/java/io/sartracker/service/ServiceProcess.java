@@ -25,6 +25,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Path log;
     private final Path dataDir;
+    private volatile String authorization;
 
     private ServiceProcess(Process process, int port, Path log, Path dataDir) {
         this.process = process;
@@ -52,7 +53,10 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** The Authorization header of the service's first administrator. */
     public String authorization() {
-        return TrackerTestSupport.basic(TrackerTestSupport.ADMIN, TrackerTestSupport.adminPassword(dataDir));
+        if (authorization == null) {
+            authorization = TrackerTestSupport.basic(TrackerTestSupport.ADMIN, TrackerTestSupport.adminPassword(dataDir));
+        }
+        return authorization;
     }
 
     public URI uri(String path) {

@@ -78,7 +78,7 @@ class SignInHttpTest {
     void anAdministratorAddsUsersResetsTheirPasswordsAndDisablesThem() throws Exception {
         TestRestTemplate admin = TrackerTestSupport.asAdmin(anonymous, environment);
         JsonNode created = body(admin.postForEntity("/users", jsonBody(
-                "{\"username\":\"hanako\",\"roles\":[\"reporting\"]}"), String.class), 201);
+                "{\"username\":\"hanako\",\"roles\":[\"REPORTING\"]}"), String.class), 201);
         String generated = created.at("/generatedPassword").asText();
         assertThat(generated).hasSizeGreaterThanOrEqualTo(20);
         assertThat(created.at("/roles/0").asText()).isEqualTo("REPORTING");
@@ -114,8 +114,8 @@ class SignInHttpTest {
 
         hanako.exchange("/me/password", HttpMethod.PUT, jsonBody("{\"currentPassword\":\"" + second
                 + "\",\"newPassword\":\"hanako-chooses-her-own\"}"), String.class);
-        assertThat(anonymous.withBasicAuth("hanako", "hanako-chooses-her-own").getForEntity("/me", String.class)
-                .getStatusCode().value()).isEqualTo(200);
+        hanako = anonymous.withBasicAuth("hanako", "hanako-chooses-her-own");
+        assertThat(hanako.getForEntity("/me", String.class).getStatusCode().value()).isEqualTo(200);
         problem(hanako.exchange("/me/password", HttpMethod.PUT, jsonBody("{\"currentPassword\":\"wrong-password-1\","
                 + "\"newPassword\":\"another-password-2\"}"), String.class), 422);
 
