@@ -82,7 +82,7 @@ public class IssuerCommandHandler {
         Person person = knownPerson(command.issuerId(), command.holderId());
         person.history().requireDepartureAllowed(command);
         List<SeriesId> recorded = forPerson(command.issuerId(), command.holderId(),
-                series -> series.recordDeparture(command) > 0);
+                series -> series.recordDeparture(command));
         person.record(p -> p.recordDeparture(command));
         return recorded;
     }
@@ -94,7 +94,7 @@ public class IssuerCommandHandler {
         Person person = knownPerson(command.issuerId(), command.personId());
         person.history().requireDeathAllowed(command);
         List<SeriesId> recorded = forPerson(command.issuerId(), command.personId(),
-                series -> series.recordDeath(command) > 0);
+                series -> series.recordDeath(command));
         person.record(p -> p.recordDeath(command, recorded));
         return recorded;
     }
@@ -134,7 +134,7 @@ public class IssuerCommandHandler {
         Person person = knownPerson(command.issuerId(), command.holderId());
         person.history().requireRoleChangeAllowed(command);
         List<SeriesId> recorded = forPerson(command.issuerId(), command.holderId(),
-                series -> series.recordRoleChange(command) > 0);
+                series -> series.recordRoleChange(command));
         person.record(p -> p.recordRoleChange(command, !recorded.isEmpty()));
         return recorded;
     }
