@@ -17,8 +17,6 @@ import io.sartracker.kernel.command.ReverseLatestFact;
 import io.sartracker.kernel.model.HolderId;
 import io.sartracker.kernel.model.IssuerId;
 import io.sartracker.kernel.model.SeriesId;
-import io.sartracker.kernel.rule.RuleCode;
-import io.sartracker.kernel.rule.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.Aggregate;
@@ -32,6 +30,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import static io.sartracker.command.issuer.IssuerRejections.*;
 import static io.sartracker.command.policy.BusinessDate.requireHappened;
 import static io.sartracker.command.policy.BusinessDate.today;
 
@@ -202,9 +201,7 @@ public class IssuerCommandHandler {
             }
         }
         if (!known) {
-            throw RuleViolation.of(RuleCode.UNKNOWN_HOLDER,
-                    "No rights of " + issuerId + " were allotted to or inherited by " + personId + ".",
-                    "issuerId", issuerId, "holderId", personId);
+            throw unknownHolder(issuerId, personId);
         }
         return new Person(issuerId, personId, history, onRecord);
     }
@@ -251,10 +248,7 @@ public class IssuerCommandHandler {
             for (SeriesId seriesId : series) {
                 repository.load(seriesId.value()).execute(s -> s.requireAllottedBefore(appliesFrom));
             }
-            throw RuleViolation.of(RuleCode.NO_SERIES_TO_ADJUST,
-                    "The exercise period of every series of " + issuerId + " had ended before " + appliesFrom
-                            + ", the day this adjustment applies; no right is adjusted, nothing to record.",
-                    "issuerId", issuerId, "appliesFrom", appliesFrom);
+            throw noSeriesToAdjust(issuerId, appliesFrom);
         }
         return recorded;
     }
@@ -262,8 +256,7 @@ public class IssuerCommandHandler {
     private List<SeriesId> seriesOf(IssuerId issuerId) {
         List<SeriesId> series = directory.seriesOf(issuerId);
         if (series.isEmpty()) {
-            throw RuleViolation.of(RuleCode.UNKNOWN_ISSUER,
-                    "No series of issuer " + issuerId + " is recorded.", "issuerId", issuerId);
+            throw unknownIssuer(issuerId);
         }
         return series;
     }
