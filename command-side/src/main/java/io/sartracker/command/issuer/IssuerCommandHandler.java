@@ -86,15 +86,24 @@ public class IssuerCommandHandler {
         return recorded;
     }
 
-    /** @return the series in which the death was recorded (none when no rights are left: recorded for the person) */
+    /**
+     * The person's death records, with the facts, what it did in each series (RULES.md 13: a death that
+     * changes nothing, the rights having lapsed, says so).
+     *
+     * @return the series in which the death was recorded (none when no rights are left: recorded for the person)
+     */
     @CommandHandler
     public List<SeriesId> handle(RecordDeath command) {
         requireHappened("death", command.dateOfDeath(), clock);
         Person person = knownPerson(command.issuerId(), command.personId());
         person.history().requireDeathAllowed(command);
-        List<SeriesId> recorded = forPerson(command.issuerId(), command.personId(),
-                series -> series.recordDeath(command));
-        person.record(p -> p.recordDeath(command, recorded));
+        List<String> accounts = new ArrayList<>();
+        List<SeriesId> recorded = forPerson(command.issuerId(), command.personId(), series -> {
+            StockAcquisitionRight.DeathInSeries death = series.recordDeath(command);
+            accounts.addAll(death.accounts());
+            return death.recorded();
+        });
+        person.record(p -> p.recordDeath(command, recorded, String.join(" ", accounts)));
         return recorded;
     }
 

@@ -258,27 +258,55 @@ class Holding {
                 command.reason(), window.window(), window.lapseDate()));
     }
 
+    /** A death's decision for one holding: the events to record (none where nothing was left) and what it did. */
+    record Death(List<HoldingEvent> events, String account) {
+    }
+
     /**
-     * RULES.md 5: what the death of the person who holds the rights now (the allottee or the heir) records
-     * on the holding; nothing when the holding is not that person's or nothing is left in it. Dying in
-     * office or inside the window leaves the rights awaiting one heir; dying after they lapsed leaves
-     * nothing to inherit; an heir's death makes them lapse.
+     * RULES.md 5: what the death of the person who holds the rights now (the allottee or the heir) does to
+     * the holding; empty when the holding is not that person's. Dying in office or inside the window leaves
+     * the rights awaiting one heir; dying after they lapsed leaves nothing to inherit; an heir's death
+     * makes them lapse.
      */
-    List<HoldingEvent> die(RecordDeath command, SeriesContext series) {
+    Optional<Death> die(RecordDeath command, SeriesContext series) {
         HolderId deceased = command.personId();
-        if (!currentHolder().equals(deceased) || !isLive()) {
-            return List.of();
+        if (!currentHolder().equals(deceased)) {
+            return Optional.empty();
+        }
+        if (!isLive()) {
+            return Optional.of(new Death(List.of(), closedAccount(series.seriesId(), deceased)));
         }
         boolean isHeir = heirId() != null;
         requireNotRecordedDeceased(deceased, series.seriesId());
         requireNotBeforeLatestFact(command.dateOfDeath(), "death");
-        boolean extinguished = !lapseOf(series).date().isAfter(command.dateOfDeath());
+        Lapse lapse = lapseOf(series);
+        boolean extinguished = !lapse.date().isAfter(command.dateOfDeath());
         HolderDied.Outcome outcome = extinguished ? HolderDied.Outcome.NOTHING_TO_INHERIT
                 : isHeir ? HolderDied.Outcome.RIGHTS_LAPSE : HolderDied.Outcome.AWAITING_HEIR;
         HolderDied died = new HolderDied(series.seriesId(), holderId, deceased, command.dateOfDeath(), outcome,
                 held());
-        return outcome != HolderDied.Outcome.RIGHTS_LAPSE ? List.of(died) : List.of(died,
-                new RightsLapsed(series.seriesId(), holderId, held(), LapseReason.HEIR_DIED, command.dateOfDeath()));
+        return Optional.of(switch (outcome) {
+            case AWAITING_HEIR -> new Death(List.of(died), DeathAccounts.awaitingHeir(series.seriesId(), deceased,
+                    held()));
+            case NOTHING_TO_INHERIT -> new Death(List.of(died), DeathAccounts.nothingToInheritLapsed(
+                    series.seriesId(), deceased, lapse.date(), lapse.reason()));
+            case RIGHTS_LAPSE -> new Death(List.of(died, new RightsLapsed(series.seriesId(), holderId, held(),
+                    LapseReason.HEIR_DIED, command.dateOfDeath())),
+                    DeathAccounts.heirsRightsLapse(series.seriesId(), deceased, holderId, held(),
+                            command.dateOfDeath()));
+        });
+    }
+
+    /** What a death does to a closed holding: nothing, and why. */
+    private String closedAccount(SeriesId seriesId, HolderId deceased) {
+        // a holding that is not live has closed: every right it held was exercised, lapsed or acquired
+        Stage.Closed closed = (Stage.Closed) life.stage();
+        return switch (closed.ending()) {
+            case LAPSED -> DeathAccounts.nothingToInheritLapseRecorded(seriesId, deceased, closed.on(),
+                    closed.lapseReason());
+            case FULLY_EXERCISED -> DeathAccounts.nothingToInheritExercised(seriesId, deceased);
+            case ACQUIRED -> DeathAccounts.nothingToInheritAcquired(seriesId, deceased, closed.on());
+        };
     }
 
     /** RULES.md 5, (11)-3: the one heir inherits the whole holding, with the window I..I+6 months cut to the period. */
@@ -342,7 +370,7 @@ class Holding {
                 : Optional.of(new RightsLapsed(series.seriesId(), holderId, held(), lapse.reason(), lapse.date()));
     }
 
-    /** Reverses the holding's latest fact; a lapse or an acquisition cannot be reversed and blocks what is before it. */
+    /** Reverses the latest fact; a lapse or an acquisition cannot be reversed and blocks what is before it. */
     FactReversed reverseLatest(ReverseLatestFact command, SeriesContext series) {
         LatestFact latest = latestFact().orElseThrow(() -> nothingToReverse(command.holderId()));
         if (latest.reversible() == null) {

@@ -209,16 +209,26 @@ public class StockAcquisitionRight {
 
     // ---- death and inheritance (RULES.md 5); death is called for every series of the issuer
 
-    /** @return whether a holding of this series recorded the death (none when no rights are left it could change) */
-    public boolean recordDeath(RecordDeath command) {
+    /**
+     * What a death did in one series: whether the series recorded it, and a sentence for each holding
+     * the person held, saying what became of its rights.
+     */
+    public record DeathInSeries(boolean recorded, List<String> accounts) {
+    }
+
+    public DeathInSeries recordDeath(RecordDeath command) {
         SeriesContext series = context();
         boolean recorded = false;
+        List<String> accounts = new ArrayList<>();
         for (Holding holding : List.copyOf(holdings.values())) {
-            List<HoldingEvent> events = holding.die(command, series);
-            events.forEach(AggregateLifecycle::apply);
-            recorded |= !events.isEmpty();
+            Optional<Holding.Death> death = holding.die(command, series);
+            if (death.isPresent()) {
+                death.get().events().forEach(AggregateLifecycle::apply);
+                recorded |= !death.get().events().isEmpty();
+                accounts.add(death.get().account());
+            }
         }
-        return recorded;
+        return new DeathInSeries(recorded, accounts);
     }
 
     @CommandHandler
