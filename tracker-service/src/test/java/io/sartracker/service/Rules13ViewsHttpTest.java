@@ -8,6 +8,7 @@ import io.sartracker.kernel.command.InheritRights;
 import io.sartracker.kernel.command.IssueSeries;
 import io.sartracker.kernel.command.RecordDeath;
 import io.sartracker.kernel.command.RecordDepartureFromOffice;
+import io.sartracker.kernel.command.RecordDueLapses;
 import io.sartracker.kernel.command.RecordShareSplit;
 import io.sartracker.kernel.command.ReverseLatestFact;
 import io.sartracker.kernel.model.DepartureReason;
@@ -32,7 +33,10 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -50,8 +54,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * RULES.md 13 on the views, over HTTP: every view without a date is as of today by the injected clock,
  * a list on another date is folded as of that date, holdings awaiting an heir are listed, lapse dates
- * are those of the lapse, and an inherited holding is found by the heir's identifier too. Each test has
- * its own series and issuer; the clock is 2026-11-27 unless a test moves it to record a later fact.
+ * are those of the lapse, an inherited holding is found by the heir's identifier too, and a death recorded
+ * after the lapse answers what it did. Each test has its own series and issuer; the clock is 2026-11-27
+ * unless a test moves it to record a later fact.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class Rules13ViewsHttpTest {
@@ -293,7 +298,36 @@ class Rules13ViewsHttpTest {
                 .containsExactly("H10");
     }
 
+    // ---- a death recorded after the lapse says so in the answer
+
+    @Test
+    void aDeathRecordedAfterTheLapseAnswersWhatItDidInTheSeries() throws Exception {
+        SeriesId series = issue("D13", "D13-CO", Terms.fifthSeries());
+        allot(series, "L01", 30);
+        ResponseEntity<String> departure = post("/issuers/D13-CO/departures",
+                "{\"holderId\": \"L01\", \"departureDate\": \"2025-06-25\", \"reason\": \"RETIREMENT\"}");
+        send(new RecordDueLapses(series, LocalDate.of(2025, 7, 6)));
+
+        ResponseEntity<String> death = post("/issuers/D13-CO/deaths",
+                "{\"personId\": \"L01\", \"dateOfDeath\": \"2025-07-04\"}");
+
+        assertThat(death.getStatusCode()).as(death.getBody()).isEqualTo(HttpStatus.CREATED);
+        JsonNode answer = json.readTree(death.getBody());
+        assertThat(answer.at("/events/0/type").asText()).isEqualTo("PersonDied");
+        assertThat(answer.get("detail").asText()).isEqualTo("In series D13, nothing is left to inherit from L01:"
+                + " the rights lapsed on 2025-07-06, when the window after leaving office closed (11)-2; that lapse"
+                + " is recorded and stands, so the series records nothing of the death.");
+        assertThat(json.readTree(departure.getBody()).has("detail")).as("an answer with nothing to say has none")
+                .isFalse();
+    }
+
     // ---- helpers
+
+    private ResponseEntity<String> post(String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.postForEntity(path, new HttpEntity<>(body, headers), String.class);
+    }
 
     private SeriesId issue(String seriesId, String issuerId, Terms terms) {
         SeriesId series = SeriesId.of(seriesId);

@@ -17,8 +17,6 @@ import io.sartracker.kernel.command.ReverseLatestFact;
 import io.sartracker.kernel.model.HolderId;
 import io.sartracker.kernel.model.IssuerId;
 import io.sartracker.kernel.model.SeriesId;
-import io.sartracker.kernel.rule.RuleCode;
-import io.sartracker.kernel.rule.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.Aggregate;
@@ -32,6 +30,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import static io.sartracker.command.issuer.IssuerRejections.*;
 import static io.sartracker.command.policy.BusinessDate.requireHappened;
 import static io.sartracker.command.policy.BusinessDate.today;
 
@@ -82,20 +81,29 @@ public class IssuerCommandHandler {
         Person person = knownPerson(command.issuerId(), command.holderId());
         person.history().requireDepartureAllowed(command);
         List<SeriesId> recorded = forPerson(command.issuerId(), command.holderId(),
-                series -> series.recordDeparture(command) > 0);
+                series -> series.recordDeparture(command));
         person.record(p -> p.recordDeparture(command));
         return recorded;
     }
 
-    /** @return the series in which the death was recorded (none when no rights are left: recorded for the person) */
+    /**
+     * The person's death records, with the facts, what it did in each series (RULES.md 13: a death that
+     * changes nothing, the rights having lapsed, says so).
+     *
+     * @return the series in which the death was recorded (none when no rights are left: recorded for the person)
+     */
     @CommandHandler
     public List<SeriesId> handle(RecordDeath command) {
         requireHappened("death", command.dateOfDeath(), clock);
         Person person = knownPerson(command.issuerId(), command.personId());
         person.history().requireDeathAllowed(command);
-        List<SeriesId> recorded = forPerson(command.issuerId(), command.personId(),
-                series -> series.recordDeath(command) > 0);
-        person.record(p -> p.recordDeath(command, recorded));
+        List<String> accounts = new ArrayList<>();
+        List<SeriesId> recorded = forPerson(command.issuerId(), command.personId(), series -> {
+            StockAcquisitionRight.DeathInSeries death = series.recordDeath(command);
+            accounts.addAll(death.accounts());
+            return death.recorded();
+        });
+        person.record(p -> p.recordDeath(command, recorded, String.join(" ", accounts)));
         return recorded;
     }
 
@@ -134,7 +142,7 @@ public class IssuerCommandHandler {
         Person person = knownPerson(command.issuerId(), command.holderId());
         person.history().requireRoleChangeAllowed(command);
         List<SeriesId> recorded = forPerson(command.issuerId(), command.holderId(),
-                series -> series.recordRoleChange(command) > 0);
+                series -> series.recordRoleChange(command));
         person.record(p -> p.recordRoleChange(command, !recorded.isEmpty()));
         return recorded;
     }
@@ -202,9 +210,7 @@ public class IssuerCommandHandler {
             }
         }
         if (!known) {
-            throw RuleViolation.of(RuleCode.UNKNOWN_HOLDER,
-                    "No rights of " + issuerId + " were allotted to or inherited by " + personId + ".",
-                    "issuerId", issuerId, "holderId", personId);
+            throw unknownHolder(issuerId, personId);
         }
         return new Person(issuerId, personId, history, onRecord);
     }
@@ -251,10 +257,7 @@ public class IssuerCommandHandler {
             for (SeriesId seriesId : series) {
                 repository.load(seriesId.value()).execute(s -> s.requireAllottedBefore(appliesFrom));
             }
-            throw RuleViolation.of(RuleCode.NO_SERIES_TO_ADJUST,
-                    "The exercise period of every series of " + issuerId + " had ended before " + appliesFrom
-                            + ", the day this adjustment applies; no right is adjusted, nothing to record.",
-                    "issuerId", issuerId, "appliesFrom", appliesFrom);
+            throw noSeriesToAdjust(issuerId, appliesFrom);
         }
         return recorded;
     }
@@ -262,8 +265,7 @@ public class IssuerCommandHandler {
     private List<SeriesId> seriesOf(IssuerId issuerId) {
         List<SeriesId> series = directory.seriesOf(issuerId);
         if (series.isEmpty()) {
-            throw RuleViolation.of(RuleCode.UNKNOWN_ISSUER,
-                    "No series of issuer " + issuerId + " is recorded.", "issuerId", issuerId);
+            throw unknownIssuer(issuerId);
         }
         return series;
     }

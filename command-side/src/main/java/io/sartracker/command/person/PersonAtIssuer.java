@@ -17,6 +17,7 @@ import io.sartracker.kernel.model.IssuerId;
 import io.sartracker.kernel.model.Role;
 import io.sartracker.kernel.model.SeriesId;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -41,6 +42,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class PersonAtIssuer {
+    /** The metadata key of what a recorded fact did, said for the answer to whoever recorded it. */
+    public static final String DETAIL_METADATA = "detail";
 
     @AggregateIdentifier
     private String historyId;
@@ -93,10 +96,15 @@ public class PersonAtIssuer {
                 command.reason()));
     }
 
-    /** @param seriesAffected the series in which a holding recorded the death; may be none */
-    public void recordDeath(RecordDeath command, List<SeriesId> seriesAffected) {
+    /**
+     * @param seriesAffected the series in which a holding recorded the death; may be none
+     * @param detail         what the death did in each series, in a sentence each; it travels with the event as
+     *                       its {@link #DETAIL_METADATA}, so the answer to whoever recorded the death says it
+     */
+    public void recordDeath(RecordDeath command, List<SeriesId> seriesAffected, String detail) {
         history.requireDeathAllowed(command);
-        apply(new PersonDied(history.issuerId(), history.personId(), command.dateOfDeath(), seriesAffected));
+        apply(new PersonDied(history.issuerId(), history.personId(), command.dateOfDeath(), seriesAffected),
+                MetaData.with(DETAIL_METADATA, detail));
     }
 
     /** @param recordedInSeries whether a holding of the person recorded the change */

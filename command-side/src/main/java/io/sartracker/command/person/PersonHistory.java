@@ -8,7 +8,6 @@ import io.sartracker.kernel.model.HolderId;
 import io.sartracker.kernel.model.IssuerId;
 import io.sartracker.kernel.model.ReversibleFact;
 import io.sartracker.kernel.model.Role;
-import io.sartracker.kernel.rule.RuleCode;
 import io.sartracker.kernel.rule.RuleViolation;
 
 import java.time.LocalDate;
@@ -20,12 +19,13 @@ import java.util.Optional;
 import static io.sartracker.command.person.PersonFact.Kind.ALLOTMENT;
 import static io.sartracker.command.person.PersonFact.Kind.DEATH;
 import static io.sartracker.command.person.PersonFact.Kind.DEPARTURE;
+import static io.sartracker.command.person.PersonRejections.*;
 
 /**
  * A person's history at one issuer as an immutable value (RULES.md 13): the facts in the order
  * recorded, read in date order to say whether the person holds office on a date. The rules about
- * the person are its methods, one method building each rejection; {@link PersonAtIssuer} keeps it
- * as its state, and a history not yet kept is checked the same way before it is opened.
+ * the person are its methods, their rejections built by {@link PersonRejections}; {@link PersonAtIssuer}
+ * keeps it as its state, and a history not yet kept is checked the same way before it is opened.
  */
 public record PersonHistory(IssuerId issuerId, HolderId personId, List<PersonFact> facts) {
 
@@ -105,10 +105,7 @@ public record PersonHistory(IssuerId issuerId, HolderId personId, List<PersonFac
     /** A role change that no series recorded is refused when the person already holds that role. */
     public void requireRoleChanges(RecordRoleChange command, boolean recordedInSeries) {
         if (!recordedInSeries && command.newRole() == officeOn(command.changeDate()).role()) {
-            throw RuleViolation.of(RuleCode.ROLE_UNCHANGED,
-                    "No holding of " + personId + " in office has another role than " + command.newRole()
-                            + "; nothing to record.",
-                    "issuerId", issuerId, "holderId", personId, "newRole", command.newRole());
+            throw roleUnchanged(issuerId, personId, command.newRole());
         }
     }
 
@@ -117,18 +114,11 @@ public record PersonHistory(IssuerId issuerId, HolderId personId, List<PersonFac
         PersonFact.Kind kind = kindOf(command.fact());
         int index = lastIndexOf(kind);
         if (index < 0) {
-            throw RuleViolation.of(RuleCode.NOTHING_TO_REVERSE,
-                    "No " + command.fact().name().toLowerCase() + " of " + personId
-                            + " is recorded that could be reversed.",
-                    "issuerId", issuerId, "holderId", personId, "fact", command.fact());
+            throw nothingToReverse(issuerId, personId, command.fact());
         }
         facts.subList(index + 1, facts.size()).stream().filter(PersonFact::changesOffice)
                 .reduce((first, second) -> second).ifPresent(later -> {
-                    throw RuleViolation.of(RuleCode.LATER_FACT_RECORDED,
-                            "The " + later.description() + " was recorded for " + personId + " after the "
-                                    + facts.get(index).description() + "; reverse that first.",
-                            "issuerId", issuerId, "holderId", personId, "latestFact", later.description(),
-                            "factDate", later.date());
+                    throw laterFactRecordedBeforeReversal(issuerId, personId, later, facts.get(index));
                 });
         return facts.get(index);
     }
@@ -140,13 +130,7 @@ public record PersonHistory(IssuerId issuerId, HolderId personId, List<PersonFac
     private void requireNoLaterDepartureOrDeath(LocalDate date, String what) {
         facts.stream().filter(f -> (f.is(DEPARTURE) || f.is(DEATH)) && f.date().isAfter(date))
                 .max(Comparator.comparing(PersonFact::date)).ifPresent(later -> {
-                    throw RuleViolation.of(RuleCode.FACT_OUT_OF_ORDER,
-                            "The " + what + " of " + personId + " on " + date + " is dated before the "
-                                    + later.description() + " already recorded at " + issuerId
-                                    + "; a person's facts are recorded in date order, in every series alike."
-                                    + " Reverse the later fact first if the order is wrong.",
-                            "holderId", personId, "date", date, "latestFactDate", later.date(),
-                            "latestFact", later.description());
+                    throw factOutOfOrder(what, issuerId, personId, date, later);
                 });
     }
 
@@ -156,12 +140,10 @@ public record PersonHistory(IssuerId issuerId, HolderId personId, List<PersonFac
         });
     }
 
+    /** A person never allotted rights holds them only as an heir. */
     private RuleViolation alreadyDeceased(LocalDate dateOfDeath) {
-        boolean heir = firstAllotment().isEmpty();
-        return RuleViolation.of(RuleCode.HOLDER_ALREADY_DECEASED,
-                (heir ? "The heir " : "Holder ") + personId + " is already recorded as deceased on " + dateOfDeath
-                        + "; reverse that record first if it was wrong.",
-                heir ? "heirId" : "holderId", personId, "dateOfDeath", dateOfDeath);
+        return firstAllotment().isEmpty() ? holderAlreadyDeceasedHeir(personId, dateOfDeath)
+                : holderAlreadyDeceased(personId, dateOfDeath);
     }
 
     private void requireInOfficeOn(LocalDate date, String what) {
@@ -170,22 +152,13 @@ public record PersonHistory(IssuerId issuerId, HolderId personId, List<PersonFac
             return;
         }
         if (office.departedOn() != null) {
-            throw RuleViolation.of(RuleCode.HOLDER_NOT_IN_OFFICE,
-                    "Holder " + personId + " already left office on " + office.departedOn() + " and was not"
-                            + " re-appointed before " + date + ", so cannot " + what + " then; reverse that departure"
-                            + " first if it was wrong.",
-                    "holderId", personId, "departureDate", office.departedOn(), "date", date);
+            throw holderNotInOfficeAfterDeparture(personId, office.departedOn(), date, what);
         }
         Optional<LocalDate> firstAllotment = firstAllotment();
         if (firstAllotment.isPresent()) {
-            throw RuleViolation.of(RuleCode.FACT_OUT_OF_ORDER,
-                    "Holder " + personId + " holds office at " + issuerId + " from the first allotment on "
-                            + firstAllotment.get() + "; a fact on " + date + " is dated before it. Check the date.",
-                    "holderId", personId, "date", date, "latestFactDate", firstAllotment.get());
+            throw factOutOfOrderBeforeFirstAllotment(issuerId, personId, date, firstAllotment.get());
         }
-        throw RuleViolation.of(RuleCode.HOLDER_NOT_IN_OFFICE,
-                personId + " never held office at " + issuerId + " (an heir holds none), so cannot " + what + ".",
-                "holderId", personId, "date", date);
+        throw holderNotInOfficeNeverHeld(issuerId, personId, date, what);
     }
 
     // ---- the history read in date order

@@ -1,6 +1,13 @@
 package io.sartracker.command.series;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.sartracker.kernel.command.ExerciseRights;
+import io.sartracker.kernel.command.InheritRights;
+import io.sartracker.kernel.command.RecordDeath;
+import io.sartracker.kernel.command.RecordDepartureFromOffice;
+import io.sartracker.kernel.command.RecordRoleChange;
+import io.sartracker.kernel.command.ReverseFactOfPerson;
+import io.sartracker.kernel.command.ReverseLatestFact;
 import io.sartracker.kernel.event.FactReversed;
 import io.sartracker.kernel.event.HolderDied;
 import io.sartracker.kernel.event.HolderLeftOffice;
@@ -22,21 +29,26 @@ import io.sartracker.kernel.model.ReversibleFact;
 import io.sartracker.kernel.model.Rights;
 import io.sartracker.kernel.model.Role;
 import io.sartracker.kernel.model.SeriesId;
-import io.sartracker.kernel.rule.RuleCode;
+import io.sartracker.kernel.model.SharesPerRight;
 import io.sartracker.kernel.rule.RuleViolation;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.EntityId;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+
+import static io.sartracker.command.series.HoldingRejections.*;
 
 /**
  * The rights one holder was allotted in the series: an entity of the {@link StockAcquisitionRight}
  * aggregate. It keeps the shared kernel's {@link HoldingLife} and changes only by
- * {@link HoldingLifecycle#evolve} in its event sourcing handlers; the rules live in the aggregate root,
- * which sees the series' terms, and the holding's own decisions are named here beside its state. The
- * figures below are read from the life.
+ * {@link HoldingLifecycle#evolve} in its event sourcing handlers. The decisions about one holding
+ * (role change, departure, death, inheritance, exercise, lapse, reversal) are made here, beside the state
+ * they read, with the series' figures passed in as a {@link SeriesContext}: each checks, then returns the
+ * events to record, and the root applies them. Their rejections are built by {@link HoldingRejections}.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -103,10 +115,6 @@ class Holding {
 
     private void evolve(HoldingEvent event) {
         life = HoldingLifecycle.evolve(life, event);
-    }
-
-    HoldingLife life() {
-        return life;
     }
 
     // ---- the figures the rules read, from the life
@@ -206,14 +214,207 @@ class Holding {
         return dateOfDeath() != null;
     }
 
-    // ---- the holding's own decisions (the series' figures they need are passed in)
+    // ---- the holding's decisions: each checks, then returns the events to record; the root applies them
 
-    /** The first day a live holding's rights can no longer be exercised, and why. */
-    record Lapse(LocalDate date, LapseReason reason) {
+    /** RULES.md 2: a further allotment goes only to a holder still in office. */
+    void requireOpenToAllotment() {
+        if (status() != HoldingStatus.IN_OFFICE) {
+            throw holderNotInOffice(holderId, status());
+        }
+        if (allotteeDied()) {
+            // a death that left nothing to inherit keeps the status; the holder is still not in office
+            throw holderAlreadyDeceasedAtAllotment(holderId, dateOfDeath());
+        }
     }
 
-    /** RULES.md 9: when the rights lapse, given the day after the series' exercise period. */
-    Lapse lapseOf(LocalDate periodOver) {
+    /** RULES.md 3: a move between the two offices, where the holder still holds office in another role. */
+    Optional<HolderRoleChanged> changeRole(RecordRoleChange command, SeriesContext series) {
+        if (status() != HoldingStatus.IN_OFFICE || allotteeDied() || role() == command.newRole()) {
+            return Optional.empty();
+        }
+        requireNotBeforeLatestFact(command.changeDate(), "change of role");
+        return Optional.of(new HolderRoleChanged(series.seriesId(), holderId, role(), command.newRole(),
+                command.changeDate()));
+    }
+
+    /**
+     * RULES.md 4: losing office opens the window D+1..D+n cut to the exercise period; empty when nothing
+     * is left that the departure could change.
+     */
+    Optional<HolderLeftOffice> leaveOffice(RecordDepartureFromOffice command, SeriesContext series) {
+        if (!isLive() || !lapseOf(series).date().isAfter(command.departureDate())) {
+            return Optional.empty();
+        }
+        if (status() == HoldingStatus.LEFT_OFFICE) {
+            // the person's history accepted the departure: re-appointed by a later series, this one stays as it was
+            return Optional.empty();
+        }
+        if (status() == HoldingStatus.AWAITING_HEIR || status() == HoldingStatus.INHERITED) {
+            throw holderAlreadyDeceasedAtDeparture(holderId, dateOfDeath(), series.seriesId());
+        }
+        requireNotBeforeLatestFact(command.departureDate(), "departure from office");
+        SeriesContext.WindowInPeriod window = series.windowAfterLeavingOffice(command.departureDate());
+        return Optional.of(new HolderLeftOffice(series.seriesId(), holderId, command.departureDate(),
+                command.reason(), window.window(), window.lapseDate()));
+    }
+
+    /** A death's decision for one holding: the events to record (none where nothing was left) and what it did. */
+    record Death(List<HoldingEvent> events, String account) {
+    }
+
+    /**
+     * RULES.md 5: what the death of the person who holds the rights now (the allottee or the heir) does to
+     * the holding; empty when the holding is not that person's. Dying in office or inside the window leaves
+     * the rights awaiting one heir; dying after they lapsed leaves nothing to inherit; an heir's death
+     * makes them lapse.
+     */
+    Optional<Death> die(RecordDeath command, SeriesContext series) {
+        HolderId deceased = command.personId();
+        if (!currentHolder().equals(deceased)) {
+            return Optional.empty();
+        }
+        if (!isLive()) {
+            return Optional.of(new Death(List.of(), closedAccount(series.seriesId(), deceased)));
+        }
+        boolean isHeir = heirId() != null;
+        requireNotRecordedDeceased(deceased, series.seriesId());
+        requireNotBeforeLatestFact(command.dateOfDeath(), "death");
+        Lapse lapse = lapseOf(series);
+        boolean extinguished = !lapse.date().isAfter(command.dateOfDeath());
+        HolderDied.Outcome outcome = extinguished ? HolderDied.Outcome.NOTHING_TO_INHERIT
+                : isHeir ? HolderDied.Outcome.RIGHTS_LAPSE : HolderDied.Outcome.AWAITING_HEIR;
+        HolderDied died = new HolderDied(series.seriesId(), holderId, deceased, command.dateOfDeath(), outcome,
+                held());
+        return Optional.of(switch (outcome) {
+            case AWAITING_HEIR -> new Death(List.of(died), DeathAccounts.awaitingHeir(series.seriesId(), deceased,
+                    held()));
+            case NOTHING_TO_INHERIT -> new Death(List.of(died), DeathAccounts.nothingToInheritLapsed(
+                    series.seriesId(), deceased, lapse.date(), lapse.reason()));
+            case RIGHTS_LAPSE -> new Death(List.of(died, new RightsLapsed(series.seriesId(), holderId, held(),
+                    LapseReason.HEIR_DIED, command.dateOfDeath())),
+                    DeathAccounts.heirsRightsLapse(series.seriesId(), deceased, holderId, held(),
+                            command.dateOfDeath()));
+        });
+    }
+
+    /** What a death does to a closed holding: nothing, and why. */
+    private String closedAccount(SeriesId seriesId, HolderId deceased) {
+        // a holding that is not live has closed: every right it held was exercised, lapsed or acquired
+        Stage.Closed closed = (Stage.Closed) life.stage();
+        return switch (closed.ending()) {
+            case LAPSED -> DeathAccounts.nothingToInheritLapseRecorded(seriesId, deceased, closed.on(),
+                    closed.lapseReason());
+            case FULLY_EXERCISED -> DeathAccounts.nothingToInheritExercised(seriesId, deceased);
+            case ACQUIRED -> DeathAccounts.nothingToInheritAcquired(seriesId, deceased, closed.on());
+        };
+    }
+
+    /** RULES.md 5, (11)-3: the one heir inherits the whole holding, with the window I..I+6 months cut to the period. */
+    RightsInherited inherit(InheritRights command, SeriesContext series) {
+        if (command.heirIds().size() > 1) {
+            throw moreThanOneHeir(command.heirIds());
+        }
+        requireOpenToInheritance();
+        if (status() != HoldingStatus.AWAITING_HEIR || !isLive()
+                || !lapseOf(series).date().isAfter(command.inheritanceDate())) {
+            throw nothingToInherit(holderId, status(), dateOfDeath(), series.exercisePeriod().lastDay());
+        }
+        requireNotBeforeLatestFact(command.inheritanceDate(), "inheritance");
+        HolderId heir = command.heirIds().get(0);
+        if (heir.equals(holderId)) {
+            throw heirIsTheDeceased(holderId, heir);
+        }
+        SeriesContext.WindowInPeriod window = series.heirsWindow(command.inheritanceDate());
+        return new RightsInherited(series.seriesId(), holderId, heir, command.inheritanceDate(), held(),
+                window.window(), window.lapseDate());
+    }
+
+    /**
+     * RULES.md 6: an exercise of whole rights, inside the period and the window that applies, of at most the
+     * rights held. The exercise names the holding by the original holder's identifier or the heir's.
+     */
+    RightsExercised exercise(ExerciseRights command, SeriesContext series, LocalDate today) {
+        LocalDate date = command.exerciseDate();
+        boolean madeBeforeRecordedDeath = exerciseMadeBeforeRecordedDeath(date);
+        if (!madeBeforeRecordedDeath) {
+            requirePeriodNotEndedInOffice(series, today);
+            requireExercisable(command.holderId(), series.terms().windowAfterLeavingOfficeDays());
+        }
+        ExerciseWindow window = madeBeforeRecordedDeath ? departureWindow() : window();
+        if (!series.exercisePeriod().contains(date)) {
+            throw outsideExercisePeriod(date, series.exercisePeriod(), window);
+        }
+        if (window == null || !window.contains(date)) {
+            throw outsideWindow(date, series);
+        }
+        SharesPerRight inForce = series.sharesPerRight().on(date);
+        if (inForce.shares() == 0) {
+            // RULES.md 13: a consolidation may bring the shares per right to 0
+            throw nothingToDeliver(date, inForce);
+        }
+        Rights rights = rightsRequested(command, inForce);
+        if (rights.exceeds(held())) {
+            throw exceedsRightsHeld(held(), rights);
+        }
+        return series.exercised(holderId, madeBeforeRecordedDeath ? holderId : currentHolder(), date, rights,
+                inForce);
+    }
+
+    /** RULES.md 9: the lapse of a live holding's rights, when its date has come by {@code asOf}. */
+    Optional<RightsLapsed> lapseDueBy(LocalDate asOf, SeriesContext series) {
+        if (!isLive()) {
+            return Optional.empty();
+        }
+        Lapse lapse = lapseOf(series);
+        return lapse.date().isAfter(asOf) ? Optional.empty()
+                : Optional.of(new RightsLapsed(series.seriesId(), holderId, held(), lapse.reason(), lapse.date()));
+    }
+
+    /** Reverses the latest fact; a lapse or an acquisition cannot be reversed and blocks what is before it. */
+    FactReversed reverseLatest(ReverseLatestFact command, SeriesContext series) {
+        LatestFact latest = latestFact().orElseThrow(() -> nothingToReverse(command.holderId()));
+        if (latest.reversible() == null) {
+            throw laterFactRecordedThatCannotBeReversed(command.holderId(), latest.description(), latest.date());
+        }
+        return reversalOf(latest, command.reason(), command.reversedOn(), series);
+    }
+
+    /**
+     * Reverses the person's departure or death where the holding recorded it and it is still reversible;
+     * it must be the holding's latest fact.
+     */
+    Optional<FactReversed> reverseFactOfPerson(ReverseFactOfPerson command, SeriesContext series) {
+        if (!life.hasReversible(command.fact(), command.personId())) {
+            return Optional.empty();
+        }
+        LatestFact latest = latestFact().orElseThrow();
+        if (!latest.is(command.fact(), command.personId())) {
+            throw laterFactRecordedBeforeReversal(series.seriesId(), holderId, latest.description(), latest.date());
+        }
+        return Optional.of(reversalOf(latest, command.reason(), command.reversedOn(), series));
+    }
+
+    private FactReversed reversalOf(LatestFact latest, String reason, LocalDate reversedOn, SeriesContext series) {
+        return new FactReversed(series.seriesId(), holderId, latest.reversible(), latest.date(), reason, reversedOn,
+                latest.exercised(), latest.lapsedWithIt());
+    }
+
+    /** A fact is recorded in the order it happened: not before the holding's latest fact. */
+    void requireNotBeforeLatestFact(LocalDate date, String what) {
+        if (date.isBefore(latestFactDate())) {
+            throw factOutOfOrder(what, date, holderId, latestFactDate());
+        }
+    }
+
+    // ---- what the decisions read
+
+    /** The first day a live holding's rights can no longer be exercised, and why. */
+    private record Lapse(LocalDate date, LapseReason reason) {
+    }
+
+    /** RULES.md 9: when the rights lapse: at the end of the window that applies, at the latest with the period. */
+    private Lapse lapseOf(SeriesContext series) {
+        LocalDate periodOver = series.periodOver();
         return switch (status()) {
             case LEFT_OFFICE -> lapseDate().isBefore(periodOver)
                     ? new Lapse(lapseDate(), LapseReason.WINDOW_AFTER_LEAVING_OFFICE_CLOSED)
@@ -225,90 +426,87 @@ class Holding {
         };
     }
 
-    /** A fact is recorded in the order it happened: not before the holding's latest fact. */
-    void requireNotBeforeLatestFact(LocalDate date, String what) {
-        if (date.isBefore(latestFactDate())) {
-            throw RuleViolation.of(RuleCode.FACT_OUT_OF_ORDER,
-                    "The " + what + " on " + date + " is dated before a fact already recorded for "
-                            + holderId() + " on " + latestFactDate()
-                            + "; reverse the later fact first if the order is wrong.",
-                    "holderId", holderId(), "date", date, "latestFactDate", latestFactDate());
-        }
-    }
-
     /**
      * The holder exercised in the window after losing office and died later, but the death was
      * recorded first: the exercise was valid when made (RULES.md 9: accepted until the lapse is
      * recorded), and the heir inherits only what it left.
      */
-    boolean exerciseMadeBeforeRecordedDeath(LocalDate date) {
+    private boolean exerciseMadeBeforeRecordedDeath(LocalDate date) {
         return allotteeDied() && date.isBefore(dateOfDeath()) && departureWindow() != null
                 && departureWindow().contains(date)
                 && (status() == HoldingStatus.AWAITING_HEIR || status() == HoldingStatus.INHERITED);
     }
 
-    /** RULES.md 6: who may exercise now, by where the holding stands. */
-    void requireExercisable(HolderId holderId, int windowAfterLeavingOfficeDays) {
+    /**
+     * A holder still in office when the exercise period ended never had a window in it: the rights
+     * end with the period (not "record the departure first", which would change nothing).
+     */
+    private void requirePeriodNotEndedInOffice(SeriesContext series, LocalDate today) {
+        if (status() == HoldingStatus.IN_OFFICE && series.exercisePeriod().lastDay().isBefore(today)) {
+            throw exercisePeriodEnded(series.seriesId(), holderId, series.exercisePeriod(), held());
+        }
+    }
+
+    /** RULES.md 6: who may exercise now, by where the holding stands; {@code named} is how the exercise named it. */
+    private void requireExercisable(HolderId named, int windowAfterLeavingOfficeDays) {
         switch (status()) {
-            case IN_OFFICE -> throw RuleViolation.of(RuleCode.HOLDER_IN_OFFICE,
-                    "Holder " + holderId + " still holds office; rights can be exercised only in the "
-                            + windowAfterLeavingOfficeDays + " days after losing office (11)-2."
-                            + " Record the departure first.",
-                    "holderId", holderId, "rightsHeld", held());
-            case AWAITING_HEIR -> throw RuleViolation.of(RuleCode.AWAITING_HEIR,
-                    "Holder " + holderId + " died on " + dateOfDeath()
-                            + "; the rights can be exercised only by the heir once the inheritance is recorded.",
-                    "holderId", holderId, "dateOfDeath", dateOfDeath());
-            case LAPSED -> throw RuleViolation.of(RuleCode.RIGHTS_LAPSED,
-                    "The rights of " + holderId + " lapsed; nothing can be exercised.",
-                    "holderId", holderId, "rightsLapsed", lapsed());
-            case ACQUIRED -> throw RuleViolation.of(RuleCode.RIGHTS_ACQUIRED,
-                    "The company acquired the rights of " + holderId + " (8); nothing can be exercised.",
-                    "holderId", holderId, "rightsAcquired", acquired());
-            case FULLY_EXERCISED -> throw RuleViolation.of(RuleCode.NO_RIGHTS_LEFT,
-                    "Every right of " + holderId + " was already exercised.",
-                    "holderId", holderId, "rightsExercised", exercised());
+            case IN_OFFICE -> throw holderInOffice(named, windowAfterLeavingOfficeDays, held());
+            case AWAITING_HEIR -> throw awaitingHeir(named, dateOfDeath());
+            case LAPSED -> throw rightsLapsed(named, lapsed());
+            case ACQUIRED -> throw rightsAcquired(named, acquired());
+            case FULLY_EXERCISED -> throw noRightsLeft(named, exercised());
             default -> {
             }
         }
     }
 
+    private RuleViolation outsideWindow(LocalDate date, SeriesContext series) {
+        return status() == HoldingStatus.INHERITED
+                ? outsideExerciseWindowOfHeir(date, series.terms().heirWindowMonths(), window(),
+                series.exercisePeriod(), held())
+                : outsideExerciseWindowAfterLeavingOffice(date, departureDate(),
+                series.terms().windowAfterLeavingOfficeDays(), window(), series.exercisePeriod(), held());
+    }
+
+    /** (11)-1: the whole rights an exercise asks for, named as rights or as shares. */
+    private static Rights rightsRequested(ExerciseRights command, SharesPerRight inForce) {
+        if (command.rights() != null) {
+            BigDecimal rights = command.rights().stripTrailingZeros();
+            if (rights.scale() > 0) {
+                throw partialRightNotAllowedInRights(command.rights());
+            }
+            return Rights.of(rights.longValueExact());
+        }
+        BigDecimal shares = command.shares().stripTrailingZeros();
+        BigDecimal perRight = BigDecimal.valueOf(inForce.shares());
+        if (shares.scale() > 0 || perRight.signum() == 0 || shares.remainder(perRight).signum() != 0) {
+            long wholeRights = perRight.signum() == 0 ? 0 : shares.divideToIntegralValue(perRight).longValue();
+            throw partialRightNotAllowedInShares(command.shares(), inForce, wholeRights);
+        }
+        return Rights.of(shares.divide(perRight).longValueExact());
+    }
+
     /** RULES.md 5: the person who holds the rights now (allottee or heir) is not already recorded as deceased. */
-    void requireNotRecordedDeceased(HolderId personId, SeriesId seriesId) {
+    private void requireNotRecordedDeceased(HolderId personId, SeriesId seriesId) {
         boolean isHeir = heirId() != null;
         if (isHeir && dateOfHeirsDeath() != null) {
-            throw RuleViolation.of(RuleCode.HOLDER_ALREADY_DECEASED,
-                    "The heir " + personId + " is already recorded as deceased on "
-                            + dateOfHeirsDeath() + "; reverse that record first if it was wrong.",
-                    "holderId", holderId(), "heirId", personId,
-                    "dateOfDeath", dateOfHeirsDeath(), "seriesId", seriesId);
+            throw holderAlreadyDeceasedHeir(holderId, personId, dateOfHeirsDeath(), seriesId);
         }
         if (!isHeir && allotteeDied()) {
-            throw RuleViolation.of(RuleCode.HOLDER_ALREADY_DECEASED,
-                    "Holder " + personId + " is already recorded as deceased on " + dateOfDeath()
-                            + "; reverse that record first if it was wrong.",
-                    "holderId", personId, "dateOfDeath", dateOfDeath(), "seriesId", seriesId);
+            throw holderAlreadyDeceased(personId, dateOfDeath(), seriesId);
         }
     }
 
     /** RULES.md 5, (11)-3: not inherited yet, by one heir only, and the allottee recorded as deceased. */
-    void requireOpenToInheritance(HolderId named) {
+    private void requireOpenToInheritance() {
         if (heirId() != null) {
             if (dateOfHeirsDeath() != null) {
-                throw RuleViolation.of(RuleCode.HEIR_CANNOT_PASS_ON,
-                        "The heir " + heirId() + " died on " + dateOfHeirsDeath()
-                                + "; rights inherited once cannot pass to the heir's heir (11)-3.",
-                        "heirId", heirId(), "dateOfHeirsDeath", dateOfHeirsDeath());
+                throw heirCannotPassOn(heirId(), dateOfHeirsDeath());
             }
-            throw RuleViolation.of(RuleCode.ALREADY_INHERITED,
-                    "The holding was already inherited by " + heirId() + " on " + inheritanceDate()
-                            + "; only one heir may inherit (11)-3.",
-                    "heirId", heirId(), "inheritanceDate", inheritanceDate());
+            throw alreadyInherited(heirId(), inheritanceDate());
         }
         if (!allotteeDied()) {
-            throw RuleViolation.of(RuleCode.HOLDER_NOT_DECEASED,
-                    "Holder " + named + " is not recorded as deceased; record the death first.",
-                    "holderId", named, "status", status());
+            throw holderNotDeceased(holderId, status());
         }
     }
 
@@ -360,11 +558,6 @@ class Holding {
             }
         }
         return Optional.empty();
-    }
-
-    /** Whether the person's fact of that kind is among the holding's facts that could still be reversed. */
-    boolean hasReversible(ReversibleFact kind, HolderId person) {
-        return life.hasReversible(kind, person);
     }
 
     /** Value equality, so that Axon's fixtures can check that sourcing rebuilds the same holding. */

@@ -3,6 +3,7 @@ package io.sartracker.command.series;
 import io.sartracker.command.person.PersonAtIssuer;
 import io.sartracker.kernel.command.AllotRights;
 import io.sartracker.kernel.command.ExerciseRights;
+import io.sartracker.kernel.command.InheritRights;
 import io.sartracker.kernel.command.IssueSeries;
 import io.sartracker.kernel.command.RecordDeath;
 import io.sartracker.kernel.command.RecordDepartureFromOffice;
@@ -171,6 +172,57 @@ class Issue8FaultsTest {
         assertThat(recorded).containsExactly(B);
         assertThat(history(P1).get(history(P1).size() - 1))
                 .isEqualTo(new PersonDied(R2, P1, day("2022-02-01"), List.of(B)));
+    }
+
+    // ---- a death says what it did in each series (RULES.md 5, 13)
+
+    /** What the last death recorded for the person said it did, in the answer's words. */
+    private Object detailOfLastDeath(HolderId person) {
+        return config.eventStore().readEvents(PersonAtIssuer.historyId(R2, person)).asStream()
+                .filter(event -> event.getPayload() instanceof PersonDied).reduce((first, second) -> second)
+                .orElseThrow().getMetaData().get(PersonAtIssuer.DETAIL_METADATA);
+    }
+
+    @Test
+    void aDeathInsideTheWindowAfterItsLapseWasRecordedSaysThatTheLapseStands() {
+        send(allot(A, P1, 10));
+        send(allot(B, P1, 5));
+        send(departs(P1, "2020-06-25"));
+        send(new RecordDueLapses(B, day("2020-07-06")));
+
+        List<SeriesId> recorded = send(new RecordDeath(R2, P1, day("2020-07-04")));
+
+        assertThat(recorded).containsExactly(A);
+        assertThat(detailOfLastDeath(P1)).isEqualTo("In series R2-A, the 10 rights of P1 await the one heir who"
+                + " inherits them (11)-3; record the inheritance. In series R2-B, nothing is left to inherit from P1:"
+                + " the rights lapsed on 2020-07-06, when the window after leaving office closed (11)-2; that lapse"
+                + " is recorded and stands, so the series records nothing of the death.");
+    }
+
+    @Test
+    void aDeathAfterTheRightsLapsedUnrecordedSaysWhenTheyLapsed() {
+        send(allot(A, P1, 10));
+        send(allot(B, P1, 5));
+
+        List<SeriesId> recorded = send(new RecordDeath(R2, P1, day("2021-03-01")));
+
+        assertThat(recorded).containsExactly(A, B);
+        assertThat(detailOfLastDeath(P1)).isEqualTo("In series R2-A, the 10 rights of P1 await the one heir who"
+                + " inherits them (11)-3; record the inheritance. In series R2-B, nothing is left to inherit from P1:"
+                + " the rights lapsed on 2021-01-01, when the exercise period ended (5), before the death.");
+    }
+
+    @Test
+    void theHeirsDeathSaysThatTheInheritedRightsLapse() {
+        HolderId heir = HolderId.of("H1");
+        send(allot(A, P1, 10));
+        send(new RecordDeath(R2, P1, day("2021-01-10")));
+        send(new InheritRights(A, P1, List.of(heir), day("2021-02-01")));
+
+        send(new RecordDeath(R2, heir, day("2021-06-01")));
+
+        assertThat(detailOfLastDeath(heir)).isEqualTo("In series R2-A, the 10 rights H1 inherited from P1 lapse"
+                + " with the heir's death on 2021-06-01: rights inherited once cannot pass on (11)-3.");
     }
 
     // ---- re-appointment (RULES.md 13)
