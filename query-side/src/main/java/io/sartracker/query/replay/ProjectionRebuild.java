@@ -21,13 +21,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 /**
  * Rebuilds projections from the event store: a new generation of rows is written from the first
  * event while queries keep reading the active one; once the processor has reached the head of the
  * store as it was when the rebuild began, the new generation becomes active. Progress compares the
- * highest committed global index to that head: not Axon's replay flag, which stays set until a newer
- * event arrives, nor the processor's position, which moves before its batch commits.
+ * least position of the projection's stored tokens (one per segment, each stored in the transaction that
+ * writes its batch's rows) to that head: not Axon's replay flag, which stays set until a newer event
+ * arrives, nor a processor's in-memory position, which moves before its batch commits.
  */
 public class ProjectionRebuild {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
@@ -49,13 +51,14 @@ public class ProjectionRebuild {
     private final Clock clock;
     private final TokenStore tokens;
     private final boolean keepsProjections;
+    private final ToLongFunction<String> committedPosition;
     /** Projections whose processor this node stopped for a requested rebuild, to start again once it is begun. */
     private final Set<String> pausedHere = new HashSet<>();
 
     public ProjectionRebuild(List<Projection> projections, EventProcessingConfiguration processing,
                              EventStore eventStore, ProjectionGenerations generations,
                              TransactionManager transactions, Clock clock, TokenStore tokens,
-                             boolean keepsProjections) {
+                             boolean keepsProjections, ToLongFunction<String> committedPosition) {
         this.projections = List.copyOf(projections);
         this.processing = processing;
         this.eventStore = eventStore;
@@ -64,6 +67,7 @@ public class ProjectionRebuild {
         this.clock = clock;
         this.tokens = tokens;
         this.keepsProjections = keepsProjections;
+        this.committedPosition = committedPosition;
     }
 
     /**
@@ -184,7 +188,9 @@ public class ProjectionRebuild {
         }
         // Global indexes count the events (an identity column starting at 1; a rare gap only blurs the estimate).
         long total = Math.max(0, rebuild.get().headIndex());
-        long done = Math.min(total, rebuild.get().committedIndex());
+        // Every segment's stored token: Axon stores it in the transaction that writes the batch's rows, so
+        // the least position over the segments is how far every row is committed, however many segments.
+        long done = Math.min(total, Math.max(0, committedPosition.applyAsLong(projection.name())));
         double seconds = Math.max(0.001, Duration.between(rebuild.get().startedAt(), clock.instant()).toMillis() / 1000.0);
         if (done >= total) {
             if (transactions.fetchInTransaction(() -> generations.completeRebuild(projection.name(),

@@ -18,11 +18,8 @@ public class ProjectionGenerations {
         this.jdbc = jdbc;
     }
 
-    /**
-     * A rebuild under way: the generation being written, when it began, the head it must reach and
-     * the highest global index whose rows are committed.
-     */
-    public record Rebuild(int generation, Instant startedAt, long headIndex, long committedIndex) {
+    /** A rebuild under way: the generation being written, when it began and the head it must reach. */
+    public record Rebuild(int generation, Instant startedAt, long headIndex) {
     }
 
     public int active(String projection) {
@@ -37,9 +34,9 @@ public class ProjectionGenerations {
     }
 
     public Optional<Rebuild> rebuild(String projection) {
-        return jdbc.query("select building_generation, rebuild_started_at, rebuild_head_index, committed_index"
+        return jdbc.query("select building_generation, rebuild_started_at, rebuild_head_index"
                         + " from projection_generation where projection = ? and building_generation is not null",
-                (rs, n) -> new Rebuild(rs.getInt(1), Instant.parse(rs.getString(2)), rs.getLong(3), rs.getLong(4)),
+                (rs, n) -> new Rebuild(rs.getInt(1), Instant.parse(rs.getString(2)), rs.getLong(3)),
                 projection).stream().findFirst();
     }
 
@@ -50,19 +47,9 @@ public class ProjectionGenerations {
             jdbc.update("delete from " + table + " where generation = ?", next);
         }
         int updated = jdbc.update("update projection_generation set building_generation = ?, rebuild_started_at = ?,"
-                        + " rebuild_head_index = ?, committed_index = 0 where projection = ? and building_generation is null",
+                        + " rebuild_head_index = ? where projection = ? and building_generation is null",
                 next, startedAt.toString(), headIndex, projection);
         return updated == 1 ? Optional.of(next) : Optional.empty();
-    }
-
-    /**
-     * Called in the transaction that writes a batch's rows: once it commits, everything up to the
-     * index is in the tables. A rebuild completes on this figure, never on the processor's position,
-     * which moves before the batch commits.
-     */
-    public void committed(String projection, long globalIndex) {
-        jdbc.update("update projection_generation set committed_index = ? where projection = ? and committed_index < ?",
-                globalIndex, projection, globalIndex);
     }
 
     /**

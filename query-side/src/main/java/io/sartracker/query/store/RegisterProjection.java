@@ -9,7 +9,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
@@ -43,7 +42,6 @@ public class RegisterProjection {
         final int generation = generations.writing(RegisterStore.PROJECTION);
         final Map<String, SeriesRegister> registers = new LinkedHashMap<>();
         final Map<String, Set<String>> changedHoldings = new LinkedHashMap<>();
-        long lastIndex = -1;
 
         SeriesRegister register(SeriesEvent event, long sequenceNumber) {
             String seriesId = event.seriesId().value();
@@ -61,7 +59,6 @@ public class RegisterProjection {
         void flush() {
             registers.forEach((seriesId, register) -> store.save(generation, register,
                     changedHoldings.get(seriesId).stream().map(register::holding).toList()));
-            generations.committed(RegisterStore.PROJECTION, lastIndex);
         }
     }
 
@@ -72,10 +69,8 @@ public class RegisterProjection {
     }
 
     @EventHandler
-    void on(SeriesEvent event, @SequenceNumber long sequenceNumber, TrackingToken token) {
+    void on(SeriesEvent event, @SequenceNumber long sequenceNumber) {
         Batch batch = batch();
-        // Only how far a rebuild has come: the highest index seen, never a key (the version is the key).
-        token.position().ifPresent(position -> batch.lastIndex = Math.max(batch.lastIndex, position));
         SeriesRegister register = batch.register(event, sequenceNumber);
         if (register.version() >= sequenceNumber) {
             return;

@@ -40,15 +40,23 @@ public class ClusterConfig {
                 .claimTimeout(properties.getClaimTimeout()).nodeId(node.id()).contentType(byte[].class).build();
     }
 
-    /** A node without the query role claims no segment: its processors run but never take work. */
+    /**
+     * The projections' processors: a segment with nothing to handle stores its token when its claim is
+     * extended, every second rather than Axon's five (a rebuild's completion reads the stored tokens); a
+     * node without the query role claims no segment, its processors run but never take work.
+     */
     @Bean
-    ConfigurerModule projectionsOnQueryNodesOnly(TrackerNode node) {
+    ConfigurerModule projectionProcessors(TrackerNode node) {
         return configurer -> {
             log.info("Node {} with roles {}", node.id(), node.roles());
-            if (!node.keepsProjections()) {
-                PROJECTIONS.forEach(name -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
-                        name, (config, builder) -> builder.maxClaimedSegments(0)));
-            }
+            PROJECTIONS.forEach(name -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                    name, (config, builder) -> {
+                        builder.claimExtensionThreshold(1000);
+                        if (!node.keepsProjections()) {
+                            builder.maxClaimedSegments(0);
+                        }
+                        return builder;
+                    }));
         };
     }
 }

@@ -5,18 +5,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.sartracker.query.replay.ProjectionRebuild;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * How far each projection's processor is behind the store, read from the shared token table so that
@@ -28,41 +23,21 @@ import java.util.OptionalLong;
 @Component("processors")
 public class ProcessorMonitoring implements HealthIndicator {
     private final EventProcessingConfiguration processing;
-    private final JdbcTemplate jdbc;
-    private final Serializer serializer;
+    private final TokenPositions positions;
     private final TrackerNode node;
     private final ProjectionRebuild rebuild;
 
-    public ProcessorMonitoring(EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer,
+    public ProcessorMonitoring(EventProcessingConfiguration processing, TokenPositions positions,
                                TrackerNode node, ProjectionRebuild rebuild, MeterRegistry meters) {
         this.processing = processing;
-        this.jdbc = jdbc;
-        this.serializer = serializer;
+        this.positions = positions;
         this.node = node;
         this.rebuild = rebuild;
         for (String name : ClusterConfig.PROJECTIONS) {
-            Gauge.builder("tracker.processor.lag", () -> lag(name)).tag("processing_group", name).baseUnit("events")
+            Gauge.builder("tracker.processor.lag", () -> positions.lag(name)).tag("processing_group", name).baseUnit("events")
                     .description("events in the store that the projection's processor has not yet handled")
                     .register(meters);
         }
-    }
-
-    /** The head of the store minus the position of the projection's least advanced segment. */
-    public long lag(String processor) {
-        Long head = jdbc.queryForObject("select max(globalIndex) from DomainEventEntry", Long.class);
-        List<Long> positions = jdbc.query("select token, tokenType from TokenEntry where processorName = ?",
-                (rs, n) -> position(rs.getBytes(1), rs.getString(2)), processor);
-        long least = positions.stream().mapToLong(Long::longValue).min().orElse(-1);
-        return head == null ? 0 : Math.max(0, head - least);
-    }
-
-    private long position(byte[] token, String type) {
-        if (token == null || type == null) {
-            return -1;
-        }
-        TrackingToken tracking = serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
-        OptionalLong position = tracking == null ? OptionalLong.empty() : tracking.position();
-        return position.orElse(-1);
     }
 
     @Override
@@ -81,7 +56,7 @@ public class ProcessorMonitoring implements HealthIndicator {
             processor.put("pausedForRebuild", paused);
             processor.put("segmentsClaimedHere", streaming == null ? List.of()
                     : List.copyOf(streaming.processingStatus().keySet()));
-            processor.put("lag", lag(name));
+            processor.put("lag", positions.lag(name));
             details.put(name, processor);
             up &= running || !node.keepsProjections();
         }

@@ -11,6 +11,7 @@ import io.sartracker.query.store.RegisterProjection;
 import io.sartracker.query.store.RegisterStore;
 import io.sartracker.service.deadletter.DeadLetterHealth;
 import io.sartracker.service.deadletter.DeadLetters;
+import io.sartracker.service.cluster.TokenPositions;
 import io.sartracker.service.cluster.TrackerNode;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -66,11 +67,13 @@ public class QuerySideConfig {
     @Bean
     ProjectionRebuild projectionRebuild(EventProcessingConfiguration processing, EventStore eventStore,
                                         ProjectionGenerations generations, TransactionManager transactions,
-                                        Clock clock, TokenStore tokens, TrackerNode node) {
+                                        Clock clock, TokenStore tokens, TrackerNode node,
+                                        TokenPositions positions) {
         return new ProjectionRebuild(List.of(
                 new ProjectionRebuild.Projection(RegisterStore.PROJECTION, RegisterStore.TABLES),
                 new ProjectionRebuild.Projection(AuditStore.PROJECTION, AuditStore.TABLES)),
-                processing, eventStore, generations, transactions, clock, tokens, node.keepsProjections());
+                processing, eventStore, generations, transactions, clock, tokens, node.keepsProjections(),
+                positions::least);
     }
 
     @Bean

@@ -12,6 +12,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import io.sartracker.service.durability.DurableAnswers;
 import io.sartracker.service.durability.GroupSync;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,10 +46,11 @@ public class LapseSweep {
     private final DurableAnswers durable;
     private final ClusterTasks tasks;
     private final TrackerNode node;
+    private final MeterRegistry meters;
 
     public LapseSweep(CommandGateway gateway, SeriesDirectory directory, Clock clock,
                       @Value("${tracker.lapse-sweep.grace-days}") int graceDays, DurableAnswers durable,
-                      ClusterTasks tasks, TrackerNode node) {
+                      ClusterTasks tasks, TrackerNode node, MeterRegistry meters) {
         if (graceDays < 0) {
             throw new IllegalArgumentException("tracker.lapse-sweep.grace-days must not be negative");
         }
@@ -59,6 +61,7 @@ public class LapseSweep {
         this.durable = durable;
         this.tasks = tasks;
         this.node = node;
+        this.meters = meters;
     }
 
     /** The outcome of one sweep: lapses recorded per series. */
@@ -72,7 +75,7 @@ public class LapseSweep {
     public void atStartUp() {
         try {
             // even when swept today: facts recorded since (a departure dated in the past, say) may be due now
-            sweepUnlessBusy(false);
+            sweepUnlessBusy(false, "start-up");
         } catch (GroupSync.NotDurableException e) {
             // The service still starts; the day is not marked swept, so the next check sweeps again.
             log.error("The lapses recorded at start-up were not confirmed on disk; the sweep runs again", e);
@@ -90,24 +93,26 @@ public class LapseSweep {
      * node): of several nodes, exactly one sweeps each day. Nodes without the command role never do.
      */
     public Optional<SweepReport> sweepIfDue() {
-        return sweepUnlessBusy(true);
+        return sweepUnlessBusy(true, "schedule");
     }
 
-    private Optional<SweepReport> sweepUnlessBusy(boolean onlyIfNotSweptToday) {
+    private Optional<SweepReport> sweepUnlessBusy(boolean onlyIfNotSweptToday, String trigger) {
         if (!node.takesCommands()) {
             return Optional.empty();
         }
         LocalDate today = LocalDate.now(clock);
-        return tasks.runAlone(TASK, ClusterTasks.IfBusy.SKIP, today, onlyIfNotSweptToday, () -> sweepOn(today));
+        return tasks.runAlone(TASK, ClusterTasks.IfBusy.SKIP, today, onlyIfNotSweptToday, () -> sweepOn(today, trigger));
     }
 
     /** Sweeps now (an operator asked): waits while another node sweeps, then sweeps, alone. */
     public SweepReport sweep() {
         LocalDate today = LocalDate.now(clock);
-        return tasks.runAlone(TASK, ClusterTasks.IfBusy.WAIT, today, false, () -> sweepOn(today)).orElseThrow();
+        return tasks.runAlone(TASK, ClusterTasks.IfBusy.WAIT, today, false, () -> sweepOn(today, "request")).orElseThrow();
     }
 
-    private synchronized SweepReport sweepOn(LocalDate today) {
+    /** Sweeps; counted as {@code tracker.lapse.sweeps{trigger}}: start-up, schedule (a new day) or request. */
+    private synchronized SweepReport sweepOn(LocalDate today, String trigger) {
+        meters.counter("tracker.lapse.sweeps", "trigger", trigger).increment();
         LocalDate dueBy = today.minusDays(graceDays);
         Map<String, Integer> recorded = new LinkedHashMap<>();
         for (SeriesId seriesId : directory.allSeries()) {
