@@ -21,14 +21,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * Spreads the projections' segments over the nodes that keep them. Each node says every few seconds
  * that it is up (table {@code tracker_node}); a node holding more segments of a projection than its
- * share (the segments divided among the query nodes seen in the last 15 seconds, rounded up) releases
- * the extra ones for a while, and another node claims them on its next look. Alone, a node holds them
+ * share (the segments divided among the query nodes heard from within three heartbeats, rounded up)
+ * releases the extra ones for five seconds, and another node claims them on its next look. Alone, a node holds them
  * all; when a node dies its claims expire and the others take its segments (see ClusterConfig).
  */
 @Component
 public class SegmentBalance {
     private static final Logger log = LoggerFactory.getLogger(SegmentBalance.class);
-    private static final String LIVE = "seen_at > current_timestamp - interval '15' second";
 
     private final JdbcTemplate jdbc;
     private final TrackerNode node;
@@ -38,10 +37,13 @@ public class SegmentBalance {
     private final ProjectionRebuild rebuild;
     private final boolean balance;
     private final String startedAt;
+    /** A node is up while its last heartbeat is younger than three heartbeats. */
+    private final long liveSeconds;
 
     public SegmentBalance(JdbcTemplate jdbc, TrackerNode node, EventProcessingConfiguration processing,
                           TokenStore tokens, TransactionManager transactions, ProjectionRebuild rebuild, Clock clock,
-                          @Value("${tracker.node.balance-segments:true}") boolean balance) {
+                          @Value("${tracker.node.balance-segments:true}") boolean balance,
+                          @Value("${tracker.node.heartbeat-interval:PT2S}") Duration heartbeat) {
         this.jdbc = jdbc;
         this.node = node;
         this.processing = processing;
@@ -50,6 +52,7 @@ public class SegmentBalance {
         this.rebuild = rebuild;
         this.balance = balance;
         this.startedAt = clock.instant().toString();
+        this.liveSeconds = Math.max(3, 3 * heartbeat.toSeconds());
     }
 
     /** This node is up: its row in tracker_node, stamped with the database's time. */
@@ -69,8 +72,8 @@ public class SegmentBalance {
 
     /** The query nodes up now (this one included once it has said so). */
     public int queryNodes() {
-        return jdbc.queryForObject("select count(*) from tracker_node where roles like '%QUERY%' and " + LIVE,
-                Integer.class);
+        return jdbc.queryForObject("select count(*) from tracker_node where roles like '%QUERY%'"
+                + " and seen_at > current_timestamp - interval '" + liveSeconds + "' second", Integer.class);
     }
 
     private void balance(String name) {
@@ -85,7 +88,8 @@ public class SegmentBalance {
             int segment = held.get(held.size() - 1 - (i - share));
             log.info("Node {} holds {} of the {} segments of {} (its share {}): releasing segment {}", node.id(),
                     held.size(), segments, name, share, segment);
-            processor.releaseSegment(segment, Duration.ofSeconds(15).toMillis(), TimeUnit.MILLISECONDS);
+            // not claimed again here for a few seconds: another node's next look (every 2 s) takes it
+            processor.releaseSegment(segment, Duration.ofSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
