@@ -59,7 +59,9 @@ class PostgresCrashTest {
         return ServiceProcess.start(dataDir, "--spring.profiles.active=postgres", "--TRACKER_DB_URL=" + databaseUrl,
                 "--TRACKER_DB_USER=" + TestPostgres.USER, "--TRACKER_DB_PASSWORD=" + TestPostgres.PASSWORD,
                 "--tracker.node.id=" + nodeId, "--tracker.security.bcrypt-strength=4",
-                "--spring.datasource.hikari.minimum-idle=1");
+                "--spring.datasource.hikari.minimum-idle=1",
+                // production's structured logs, with the lapse sweep's lines to find a request's id in
+                "--logging.structured.format.console=ecs", "--logging.level.io.sartracker.service.lapse=info");
     }
 
     @Test
@@ -91,6 +93,7 @@ class PostgresCrashTest {
             }
             checkStoreAndViews(nodes[0], "at the end, on " + names[0]);
             checkStoreAndViews(nodes[1], "at the end, on " + names[1]);
+            logsCarryTheRequestId(nodes[1]);
         } finally {
             for (ServiceProcess node : nodes) {
                 if (node != null) {
@@ -98,6 +101,27 @@ class PostgresCrashTest {
                 }
             }
         }
+    }
+
+    /** A line the node logs while serving a request is one JSON object naming the request's X-Request-Id. */
+    private void logsCarryTheRequestId(ServiceProcess node) throws Exception {
+        String requestId = "pg-crash-log-check";
+        HttpResponse<String> swept = http.send(HttpRequest.newBuilder(node.uri("/lapse-sweeps"))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", node.authorization())
+                .header("X-Request-Id", requestId).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(swept.statusCode()).as(swept.body()).isEqualTo(200);
+        Awaitility.await("the sweep's log line names the request").atMost(BOUND).pollInterval(POLL).until(() ->
+                java.nio.file.Files.readAllLines(node.log()).stream().filter(line -> line.startsWith("{"))
+                        .map(line -> {
+                            try {
+                                return json.readTree(line);
+                            } catch (IOException notJson) {
+                                return json.createObjectNode();
+                            }
+                        })
+                        .anyMatch(line -> requestId.equals(line.path("requestId").asText())
+                                && line.path("message").asText().startsWith("Lapse sweep")));
     }
 
     private String owner(String processor) {

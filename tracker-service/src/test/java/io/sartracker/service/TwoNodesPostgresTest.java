@@ -173,6 +173,28 @@ class TwoNodesPostgresTest {
 
     @Test
     @Order(2)
+    void oneIdempotencyKeySentToBothNodesAtOnceRecordsOneFactAndBothGetTheSameAnswer() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            String body = "{\"holderId\":\"IDEM" + i + "\",\"role\":\"DIRECTOR\",\"rights\":1,"
+                    + "\"allotmentDate\":\"2015-07-13\"}";
+            String key = "two-nodes-key-" + i;
+            var onA = a.postAsync("/series/" + series(0) + "/allotments", body, "Idempotency-Key", key);
+            var onB = b.postAsync("/series/" + series(0) + "/allotments", body, "Idempotency-Key", key);
+            HttpResponse<String> first = onA.join();
+            HttpResponse<String> second = onB.join();
+            assertThat(List.of(first.statusCode(), second.statusCode())).as(first.body() + " / " + second.body())
+                    .containsOnly(201);
+            assertThat(second.body()).as("the same answer from both nodes").isEqualTo(first.body());
+            String holder = "IDEM" + i;
+            JsonNode events = json(a.get("/series/" + series(0) + "/events"));
+            assertThat(java.util.stream.StreamSupport.stream(events.spliterator(), false)
+                    .filter(event -> holder.equals(event.at("/payload/holderId").asText())).count())
+                    .as(holder + " recorded once").isEqualTo(1);
+        }
+    }
+
+    @Test
+    @Order(3)
     void aRebuildAskedOnTheNodeWithoutTheSegmentsIsCarriedOutAcrossBothAndFoldsTheSameBytes() throws Exception {
         long events = jdbc.queryForObject("select count(*) from DomainEventEntry", Long.class);
         awaitViews(events);
@@ -218,7 +240,7 @@ class TwoNodesPostgresTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void whenTheNodeHoldingTheSegmentsStopsTheOtherTakesThemOver() throws Exception {
         Awaitility.await("the segments are spread over both nodes").atMost(BOUND).pollInterval(POLL)
                 .until(() -> owners("register").size() == 2 && owners("audit").size() == 2);
