@@ -1,5 +1,6 @@
 package io.sartracker.service.security;
 
+import io.sartracker.kernel.rule.RuleCode;
 import io.sartracker.kernel.rule.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,10 @@ class InitialAdministrator implements SmartInitializingSingleton {
         try {
             admin = accounts.create(USERNAME, EnumSet.allOf(TrackerRole.class), null, Recorder.SYSTEM_NAME);
         } catch (RuleViolation | DuplicateKeyException createdByAnotherNode) {
+            if (createdByAnotherNode instanceof RuleViolation violation
+                    && violation.code() != RuleCode.USER_ALREADY_EXISTS) {
+                throw violation;
+            }
             // several nodes started at once on an empty database: the first one created the administrator
             log.info("The administrator '{}' was created by another node at the same moment; its password is in"
                     + " that node's data folder", USERNAME);
