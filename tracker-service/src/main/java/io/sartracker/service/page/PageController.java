@@ -62,7 +62,8 @@ public class PageController {
                 || roles.contains(TrackerRole.REPORTING)) {
             return "redirect:/app/today";
         }
-        return roles.contains(TrackerRole.OPERATOR) ? "redirect:/app/operations" : "redirect:/app/users";
+        // operators and administrators have no pages yet: their work is the API (see README)
+        return "redirect:/swagger-ui/index.html";
     }
 
     public record LapseDue(String seriesId, Views.HoldingView holding) {
