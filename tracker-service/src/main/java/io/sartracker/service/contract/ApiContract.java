@@ -84,7 +84,7 @@ public class ApiContract {
             start the tracker creates the administrator `admin` and writes its password to \
             `initial-admin-password.txt` in its data folder), or an identity provider's bearer token \
             (`bearerAuth`, a JWT) where one is configured. Each operation names the roles that may call it \
-            in its description and in `x-roles`; the table of roles and what each may do is in the README.
+            in its description and in `x-roles`; what each role may do is in the README, "Signing in and roles".
 
             **Refusals.** Every 4xx answer is an RFC 9457 problem document (`application/problem+json`, \
             schema `Problem`) with a stable `code`, a `detail` a person can act on and the `figures` \
