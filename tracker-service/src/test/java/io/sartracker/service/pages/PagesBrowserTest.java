@@ -333,6 +333,7 @@ class PagesBrowserTest {
     @Test
     @Order(10)
     void complianceSeesTheCorrectionMarkedAndTheDifferenceForD01() throws IOException {
+        String beforeReversal = java.time.LocalDateTime.now(ZoneId.of("Asia/Tokyo")).withNano(0).toString();
         record("personReversal", values("issuerId", "IIJ", "personId", "D02", "fact", "DEPARTURE",
                 "reason", "Recorded in error: D02 did not resign"));
         createUser("chie.compliance", "COMPLIANCE");
@@ -371,6 +372,14 @@ class PagesBrowserTest {
                             + ".then(done, function (e) { done('ERROR ' + e); });");
             assertThat(csv).startsWith("global_index,recorded_at,effective_date,event_type")
                     .contains("FactReversed").contains(",admin,password,");
+            // two known-at instants: D02's departure as known before its reversal, and as known now
+            compliance.open("/app/compliance?person=D02&fromKnownAt=" + beforeReversal);
+            WebElement d02 = compliance.find(By.cssSelector("#diff tr[data-holder='D02']"));
+            assertThat(d02.findElement(By.cssSelector("td.before [data-state]")).getAttribute("data-state")).isEqualTo("WINDOW_OPEN");
+            assertThat(d02.findElement(By.cssSelector("td.after [data-state]")).getAttribute("data-state")).isEqualTo("IN_OFFICE");
+            assertThat(compliance.find(By.id("c-fromKnownAt")).getAttribute("value")).startsWith(beforeReversal.substring(0, 16));
+            screenshotBothLanguages(compliance, "compliance-known-at", "/app/compliance?person=D02&fromKnownAt="
+                    + beforeReversal, violations);
             screenshotBothLanguages(compliance, "compliance", "/app/compliance?series=" + SERIES
                     + "&from=2023-06-28&to=2023-07-01", violations);
             compliance.open("/app/compliance?series=" + SERIES + "&from=2023-06-28&to=2023-07-01&lang=ja");
