@@ -491,6 +491,18 @@ class PagesBrowserTest {
             assertThat(nina.pageText()).contains("disabled");
         }
 
+        // a new password, generated and shown once; enabled again, the user signs in with it
+        browser.find(By.cssSelector("tr[data-user='nina.new'] button.reset-password")).click();
+        assertThat(browser.find(By.id("done")).getText()).contains("The password of nina.new is reset");
+        String newPassword = browser.find(By.id("generated-password")).getText();
+        assertThat(newPassword).isNotEqualTo(password).hasSizeGreaterThanOrEqualTo(12);
+        browser.find(By.cssSelector("tr[data-user='nina.new'] button.toggle-enabled")).click();
+        assertThat(browser.find(By.id("done")).getText()).contains("nina.new may sign in again");
+        try (Browser nina = new Browser(base(), "en-US")) {
+            nina.signIn("nina.new", newPassword);
+            assertThat(nina.driver.getCurrentUrl()).endsWith("/app/today");
+        }
+
         // a second administrator, with a chosen password and roles changed afterwards, lands on the users page
         browser.open("/app/users");
         browser.fillId("u-username", "ada.admin");
