@@ -114,6 +114,18 @@ class AccessTableTest {
         line("GET /app/windows.csv", "/app/windows.csv", READ);
         line("GET /app/record", "/app/record", RECORD);
         line("POST /app/record/{fact}", "/app/record/exercise", RECORD);
+        line("GET /app/compliance", "/app/compliance", READ);
+        line("GET /app/compliance/audit.csv", "/app/compliance/audit.csv", READ);
+        line("GET /app/operations", "/app/operations", EnumSet.of(COMPLIANCE, OPERATOR));
+        line("GET /app/operations/rebuild", "/app/operations/rebuild", EnumSet.of(COMPLIANCE, OPERATOR));
+        line("POST /app/operations/rebuild", "/app/operations/rebuild", EnumSet.of(COMPLIANCE));
+        line("POST /app/operations/dead-letters/{processingGroup}/retries",
+                "/app/operations/dead-letters/register/retries", OPERATE);
+        line("GET /app/users", "/app/users", USERS);
+        line("POST /app/users", "/app/users", USERS);
+        line("POST /app/users/{username}/roles", "/app/users/nobody/roles", USERS);
+        line("POST /app/users/{username}/password-resets", "/app/users/nobody/password-resets", USERS);
+        line("POST /app/users/{username}/enabled", "/app/users/nobody/enabled", USERS);
     }
 
     private static boolean page(String path) {

@@ -62,8 +62,7 @@ public class PageController {
                 || roles.contains(TrackerRole.REPORTING)) {
             return "redirect:/app/today";
         }
-        // operators and administrators have no pages yet: their work is the API (see README)
-        return "redirect:/swagger-ui/index.html";
+        return roles.contains(TrackerRole.OPERATOR) ? "redirect:/app/operations" : "redirect:/app/users";
     }
 
     public record LapseDue(String seriesId, Views.HoldingView holding) {

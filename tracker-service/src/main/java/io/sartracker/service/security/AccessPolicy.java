@@ -117,7 +117,19 @@ public final class AccessPolicy {
             get("/app/holders/{personId}/chart", VIEW_READERS),
             get("/app/windows.csv", VIEW_READERS),
             get("/app/record", RECORDERS),
-            post("/app/record/{fact}", RECORDERS));
+            post("/app/record/{fact}", RECORDERS),
+            // reporting reads the compliance page without payloads, as GET /audit answers it
+            get("/app/compliance", VIEW_READERS),
+            get("/app/compliance/audit.csv", VIEW_READERS),
+            get("/app/operations", EnumSet.of(COMPLIANCE, OPERATOR)),
+            get("/app/operations/rebuild", EnumSet.of(COMPLIANCE, OPERATOR)),
+            post("/app/operations/rebuild", EnumSet.of(COMPLIANCE)),
+            post("/app/operations/dead-letters/{processingGroup}/retries", EnumSet.of(OPERATOR)),
+            get("/app/users", EnumSet.of(ADMINISTRATOR)),
+            post("/app/users", EnumSet.of(ADMINISTRATOR)),
+            post("/app/users/{username}/roles", EnumSet.of(ADMINISTRATOR)),
+            post("/app/users/{username}/password-resets", EnumSet.of(ADMINISTRATOR)),
+            post("/app/users/{username}/enabled", EnumSet.of(ADMINISTRATOR)));
 
     private AccessPolicy() {
     }

@@ -103,7 +103,12 @@ final class Browser implements AutoCloseable {
 
     /** Fills a field of a recording form: a choice is picked, a date set, text typed. */
     void fill(String name, String value) {
-        WebElement field = driver.findElement(By.id("f-" + name));
+        fillId("f-" + name, value);
+    }
+
+    /** Fills the field of that id, as {@link #fill} does. */
+    void fillId(String id, String value) {
+        WebElement field = driver.findElement(By.id(id));
         String type = field.getTagName().equals("select") ? "select" : String.valueOf(field.getAttribute("type"));
         switch (type) {
             case "select" -> new Select(field).selectByValue(value);

@@ -313,4 +313,219 @@ class PagesBrowserTest {
         }
         assertThat(violations).isEmpty();
     }
+
+    /** Screenshots a page in both languages and collects axe-core's serious and critical violations. */
+    private static void screenshotBothLanguages(Browser browser, String name, String path, List<String> violations) {
+        for (String language : List.of("en", "ja")) {
+            browser.open(path + (path.contains("?") ? "&" : "?") + "lang=" + language);
+            browser.waitUntil(d -> language.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+            browser.screenshot(name + "-" + language);
+            browser.seriousAccessibilityViolations().forEach(v -> violations.add(name + "-" + language + " " + v));
+        }
+        browser.open(path + (path.contains("?") ? "&" : "?") + "lang=en");
+    }
+
+    /**
+     * Compliance: a departure recorded in error is reversed through the form; the compliance page marks
+     * the reversal as a correction and the departure it reversed, and shows D01 going from his window
+     * (30 rights) to fully exercised between 2023-06-28 and 2023-07-01. Reporting reads it without payloads.
+     */
+    @Test
+    @Order(10)
+    void complianceSeesTheCorrectionMarkedAndTheDifferenceForD01() throws IOException {
+        String beforeReversal = java.time.LocalDateTime.now(ZoneId.of("Asia/Tokyo")).withNano(0).toString();
+        record("personReversal", values("issuerId", "IIJ", "personId", "D02", "fact", "DEPARTURE",
+                "reason", "Recorded in error: D02 did not resign"));
+        createUser("chie.compliance", "COMPLIANCE");
+        List<String> violations = new ArrayList<>();
+        try (Browser compliance = new Browser(base(), "en-US")) {
+            compliance.signIn("chie.compliance", "chie.compliance-password");
+            compliance.click(By.id("nav-compliance"));
+            compliance.find(By.id("subject-form"));
+            compliance.fillId("c-series", SERIES);
+            compliance.setValue(compliance.find(By.id("c-from")), "2023-06-28");
+            compliance.setValue(compliance.find(By.id("c-to")), "2023-07-01");
+            compliance.click(By.id("c-show"));
+            compliance.waitUntil(d -> d.getCurrentUrl().contains("from=2023-06-28"));
+            compliance.reloadUntil(d -> !d.findElements(By.cssSelector("#timeline tr.correction[data-event-type='FactReversed']")).isEmpty());
+
+            WebElement reversal = compliance.find(By.cssSelector("#timeline tr.correction[data-event-type='FactReversed']"));
+            assertThat(reversal.getText()).contains("Correction").contains("admin").contains("Password")
+                    .contains("ReverseFactOfPerson");
+            WebElement departure = compliance.find(By.cssSelector("#timeline tr[data-event-type='HolderLeftOffice'][data-holder='D02']"));
+            assertThat(departure.getAttribute("data-corrected-later")).isEqualTo("true");
+            assertThat(departure.getText()).contains("Reversed later");
+            assertThat(compliance.driver.findElements(By.cssSelector("#timeline tr[data-event-type='RightsExercised']")).get(0)
+                    .getAttribute("data-corrected-later")).isEqualTo("false");
+
+            WebElement d01 = compliance.find(By.cssSelector("#diff tr[data-holder='D01']"));
+            assertThat(d01.findElement(By.cssSelector("td.before [data-state]")).getAttribute("data-state")).isEqualTo("WINDOW_OPEN");
+            assertThat(d01.findElement(By.cssSelector("td.after [data-state]")).getAttribute("data-state")).isEqualTo("FULLY_EXERCISED");
+            assertThat(d01.findElement(By.cssSelector("td.before.rights")).getText()).isEqualTo("30");
+            assertThat(d01.findElement(By.cssSelector("td.after.rights")).getText()).isEqualTo("0");
+            assertThat(d01.findElement(By.cssSelector("td.before.shares")).getText()).isEqualTo("24,000");
+            assertThat(compliance.driver.findElements(By.cssSelector("#diff tbody tr"))).hasSize(1);
+
+            String csv = (String) ((org.openqa.selenium.JavascriptExecutor) compliance.driver).executeAsyncScript(
+                    "var done = arguments[arguments.length - 1];"
+                            + "fetch(document.getElementById('audit-csv').href).then(function (r) { return r.text(); })"
+                            + ".then(done, function (e) { done('ERROR ' + e); });");
+            assertThat(csv).startsWith("global_index,recorded_at,effective_date,event_type")
+                    .contains("FactReversed").contains(",admin,password,");
+            // two known-at instants: D02's departure as known before its reversal, and as known now
+            compliance.open("/app/compliance?person=D02&fromKnownAt=" + beforeReversal);
+            WebElement d02 = compliance.find(By.cssSelector("#diff tr[data-holder='D02']"));
+            assertThat(d02.findElement(By.cssSelector("td.before [data-state]")).getAttribute("data-state")).isEqualTo("WINDOW_OPEN");
+            assertThat(d02.findElement(By.cssSelector("td.after [data-state]")).getAttribute("data-state")).isEqualTo("IN_OFFICE");
+            assertThat(compliance.find(By.id("c-fromKnownAt")).getAttribute("value")).startsWith(beforeReversal.substring(0, 16));
+            screenshotBothLanguages(compliance, "compliance-known-at", "/app/compliance?person=D02&fromKnownAt="
+                    + beforeReversal, violations);
+            screenshotBothLanguages(compliance, "compliance", "/app/compliance?series=" + SERIES
+                    + "&from=2023-06-28&to=2023-07-01", violations);
+            compliance.open("/app/compliance?series=" + SERIES + "&from=2023-06-28&to=2023-07-01&lang=ja");
+            assertThat(compliance.pageText()).contains("訂正").contains("行使期間中").contains("全部行使済").contains("後に取消");
+            compliance.open("/app/compliance?lang=en");
+        }
+        try (Browser reporting = new Browser(base(), "en-US")) {
+            reporting.signIn("rita.reporting", "rita.reporting-password");
+            reporting.open("/app/compliance?person=D02");
+            reporting.find(By.cssSelector("#timeline tr.correction"));
+            assertThat(reporting.pageText()).contains("without the recorded figures");
+            assertThat(reporting.driver.findElements(By.cssSelector("#timeline details"))).isEmpty();
+            screenshotBothLanguages(reporting, "compliance-reporting", "/app/compliance?person=D02", violations);
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    /** Operations: compliance starts a rebuild and watches it complete; the operator sees it, and the dead letters. */
+    @Test
+    @Order(11)
+    void aRebuildStartedOnTheOperationsPageCompletesAndTheOperatorSeesIt() throws IOException {
+        createUser("olga.operator", "OPERATOR");
+        List<String> violations = new ArrayList<>();
+        try (Browser operator = new Browser(base(), "en-US");
+             Browser compliance = new Browser(base(), "en-US")) {
+            operator.signIn("olga.operator", "olga.operator-password");
+            operator.waitUntil(d -> d.getCurrentUrl().endsWith("/app/operations"));
+            assertThat(operator.driver.findElements(By.id("rebuild-start"))).isEmpty();
+            assertThat(operator.find(By.cssSelector("#dead-letters [data-group='register']")).getText()).contains("0 waiting");
+            int before = Integer.parseInt(operator.find(By.cssSelector("#rebuild-progress tr[data-projection='register']"))
+                    .getAttribute("data-generation"));
+
+            compliance.signIn("chie.compliance", "chie.compliance-password");
+            compliance.open("/app/operations");
+            assertThat(compliance.driver.findElements(By.id("dead-letters"))).isEmpty();
+            compliance.click(By.id("rebuild-start"));
+            // htmx polls the progress every second until the new generation is in use
+            compliance.waitUntil(d -> {
+                WebElement register = d.findElement(By.cssSelector("#rebuild-progress tr[data-projection='register']"));
+                return "false".equals(d.findElement(By.id("rebuild-progress")).getAttribute("data-rebuilding"))
+                        && Integer.parseInt(register.getAttribute("data-generation")) > before;
+            });
+            assertThat(compliance.driver.getCurrentUrl()).endsWith("/app/operations");
+            assertThat(compliance.text(By.id("rebuild-progress"))).contains("No rebuild is running");
+            compliance.screenshot("operations-rebuilt-compliance-en");
+
+            operator.reloadUntil(d -> Integer.parseInt(d.findElement(
+                    By.cssSelector("#rebuild-progress tr[data-projection='register']")).getAttribute("data-generation")) > before);
+            operator.click(By.id("retry-register"));
+            assertThat(operator.find(By.id("retried")).getText()).contains("register").contains("0 letters left");
+            screenshotBothLanguages(operator, "operations", "/app/operations", violations);
+            operator.open("/app/operations?lang=ja");
+            assertThat(operator.pageText()).contains("運用").contains("デッドレター").contains("再構築");
+            operator.open("/app/users?lang=en");
+            assertThat(operator.find(By.tagName("h1")).getText()).isEqualTo("Not for your role");
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    /**
+     * Users: the administrator adds a user with a generated password shown once, who then signs in;
+     * a taken name and the last administrator are refused beside their field; the user is disabled
+     * and can no longer sign in; an administrator alone lands on the users page.
+     */
+    @Test
+    @Order(12)
+    void anAdministratorAddsAUserWhoSignsInAndIsThenDisabled() {
+        List<String> violations = new ArrayList<>();
+        browser.click(By.id("nav-users"));
+        browser.find(By.id("add-user"));
+        browser.fillId("u-username", "nina.new");
+        browser.click(By.id("u-role-REPORTING"));
+        browser.click(By.id("add-submit"));
+        String password = browser.find(By.id("generated-password")).getText();
+        assertThat(password).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(browser.text(By.id("done"))).contains("nina.new");
+        browser.screenshot("users-generated-en");
+        try (Browser nina = new Browser(base(), "en-US")) {
+            nina.signIn("nina.new", password);
+            assertThat(nina.driver.getCurrentUrl()).endsWith("/app/today");
+        }
+
+        // the same name again: refused beside the user name, what was typed kept
+        browser.open("/app/users");
+        browser.fillId("u-username", "nina.new");
+        browser.click(By.id("u-role-COMPLIANCE"));
+        browser.click(By.id("add-submit"));
+        assertThat(browser.find(By.id("err-username")).getText()).contains("USER_ALREADY_EXISTS");
+        assertThat(browser.driver.findElement(By.id("u-username")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.driver.findElement(By.id("u-username")).getAttribute("value")).isEqualTo("nina.new");
+        assertThat(browser.driver.findElement(By.id("u-role-COMPLIANCE")).isSelected()).isTrue();
+        browser.screenshot("users-rejected-en");
+        browser.seriousAccessibilityViolations().forEach(v -> violations.add("users-rejected-en " + v));
+
+        // the only administrator may not disable themself
+        browser.open("/app/users");
+        browser.find(By.cssSelector("tr[data-user='admin'] button.toggle-enabled")).click();
+        assertThat(browser.find(By.id("err-enabled-admin")).getText()).contains("LAST_ADMINISTRATOR");
+
+        browser.find(By.cssSelector("tr[data-user='nina.new'] button.toggle-enabled")).click();
+        assertThat(browser.find(By.id("done")).getText()).contains("nina.new is disabled");
+        assertThat(browser.find(By.cssSelector("tr[data-user='nina.new']")).getAttribute("data-enabled")).isEqualTo("false");
+        try (Browser nina = new Browser(base(), "en-US")) {
+            nina.open("/login");
+            nina.find(By.id("username")).sendKeys("nina.new");
+            nina.driver.findElement(By.id("password")).sendKeys(password);
+            nina.click(By.id("sign-in"));
+            nina.waitUntil(d -> d.getCurrentUrl().contains("/login?error"));
+            assertThat(nina.pageText()).contains("disabled");
+        }
+
+        // a new password, generated and shown once; enabled again, the user signs in with it
+        browser.find(By.cssSelector("tr[data-user='nina.new'] button.reset-password")).click();
+        assertThat(browser.find(By.id("done")).getText()).contains("The password of nina.new is reset");
+        String newPassword = browser.find(By.id("generated-password")).getText();
+        assertThat(newPassword).isNotEqualTo(password).hasSizeGreaterThanOrEqualTo(12);
+        browser.find(By.cssSelector("tr[data-user='nina.new'] button.toggle-enabled")).click();
+        assertThat(browser.find(By.id("done")).getText()).contains("nina.new may sign in again");
+        try (Browser nina = new Browser(base(), "en-US")) {
+            nina.signIn("nina.new", newPassword);
+            assertThat(nina.driver.getCurrentUrl()).endsWith("/app/today");
+        }
+
+        // a second administrator, with a chosen password and roles changed afterwards, lands on the users page
+        browser.open("/app/users");
+        browser.fillId("u-username", "ada.admin");
+        browser.fillId("u-password", "ada-chosen-password");
+        browser.click(By.id("u-role-REPORTING"));
+        browser.click(By.id("add-submit"));
+        assertThat(browser.find(By.id("done")).getText()).contains("ada.admin");
+        assertThat(browser.driver.findElements(By.id("generated-password"))).isEmpty();
+        WebElement ada = browser.find(By.cssSelector("tr[data-user='ada.admin']"));
+        ada.findElement(By.cssSelector("input[value='REPORTING']")).click();
+        ada.findElement(By.cssSelector("input[value='ADMINISTRATOR']")).click();
+        ada.findElement(By.cssSelector("button.save-roles")).click();
+        assertThat(browser.find(By.id("done")).getText()).contains("ada.admin");
+        try (Browser admin2 = new Browser(base(), "en-US")) {
+            admin2.signIn("ada.admin", "ada-chosen-password");
+            assertThat(admin2.driver.getCurrentUrl()).endsWith("/app/users");
+            assertThat(admin2.driver.findElements(By.id("nav-users"))).hasSize(1);
+            assertThat(admin2.driver.findElements(By.linkText("Today"))).isEmpty();
+        }
+        screenshotBothLanguages(browser, "users", "/app/users", violations);
+        browser.open("/app/users?lang=ja");
+        assertThat(browser.pageText()).contains("ユーザーと役割").contains("株式事務担当");
+        browser.open("/app/today?lang=en");
+        assertThat(violations).isEmpty();
+    }
 }
