@@ -100,6 +100,36 @@ class AccessTableTest {
         line("PUT /users/{username}/enabled", "/users/nobody/enabled", USERS);
         line("GET /me", "/me", ANYONE_SIGNED_IN);
         line("PUT /me/password", "/me/password", ANYONE_SIGNED_IN);
+        // pages: a browser session (form sign-in, CSRF token); the same roles as the endpoints they call
+        line("GET /", "/", ANYONE_SIGNED_IN);
+        line("GET /app/today", "/app/today", READ);
+        line("GET /app/series", "/app/series", READ);
+        line("GET /app/series/{seriesId}", "/app/series/S-1", READ);
+        line("GET /app/series/{seriesId}/chart", "/app/series/S-1/chart", READ);
+        line("GET /app/series/{seriesId}/register.csv", "/app/series/S-1/register.csv", READ);
+        line("GET /app/issuers/{issuerId}/chart", "/app/issuers/I-1/chart", READ);
+        line("GET /app/holders", "/app/holders", READ);
+        line("GET /app/holders/{personId}", "/app/holders/P-1", READ);
+        line("GET /app/holders/{personId}/chart", "/app/holders/P-1/chart", READ);
+        line("GET /app/windows.csv", "/app/windows.csv", READ);
+        line("GET /app/record", "/app/record", RECORD);
+        line("POST /app/record/{fact}", "/app/record/exercise", RECORD);
+        line("GET /app/compliance", "/app/compliance", READ);
+        line("GET /app/compliance/audit.csv", "/app/compliance/audit.csv", READ);
+        line("GET /app/operations", "/app/operations", EnumSet.of(COMPLIANCE, OPERATOR));
+        line("GET /app/operations/rebuild", "/app/operations/rebuild", EnumSet.of(COMPLIANCE, OPERATOR));
+        line("POST /app/operations/rebuild", "/app/operations/rebuild", EnumSet.of(COMPLIANCE));
+        line("POST /app/operations/dead-letters/{processingGroup}/retries",
+                "/app/operations/dead-letters/register/retries", OPERATE);
+        line("GET /app/users", "/app/users", USERS);
+        line("POST /app/users", "/app/users", USERS);
+        line("POST /app/users/{username}/roles", "/app/users/nobody/roles", USERS);
+        line("POST /app/users/{username}/password-resets", "/app/users/nobody/password-resets", USERS);
+        line("POST /app/users/{username}/enabled", "/app/users/nobody/enabled", USERS);
+    }
+
+    private static boolean page(String path) {
+        return path.equals("/") || path.startsWith("/app/");
     }
 
     /** Actuator endpoints are not Spring MVC handler methods: listed here, checked the same way. */
@@ -160,8 +190,32 @@ class AccessTableTest {
         List<String> wrong = new ArrayList<>();
         Map<String, Line> all = new LinkedHashMap<>(TABLE);
         all.putAll(ACTUATOR);
+        Map<TrackerRole, PageSession> sessions = new EnumMap<>(TrackerRole.class);
+        for (TrackerRole role : TrackerRole.values()) {
+            sessions.put(role, PageSession.signIn(anonymous.getRootUri(), "only-" + role.name().toLowerCase()
+                    .replace('_', '-'), "only-" + role.name().toLowerCase().replace('_', '-') + "-password"));
+        }
+        PageSession nobody = PageSession.anonymous(anonymous.getRootUri());
         all.forEach((endpoint, line) -> {
             HttpMethod method = HttpMethod.valueOf(endpoint.substring(0, endpoint.indexOf(' ')));
+            if (page(line.path())) {
+                // anonymous: sent to sign in (a change without the session's CSRF token is refused first)
+                int status = nobody.call(method.name(), line.path());
+                boolean toSignIn = status == 302 && nobody.lastLocation().endsWith("/login");
+                if (!(toSignIn || (method != HttpMethod.GET && status == 403))) {
+                    wrong.add("anonymous page " + endpoint + " -> " + status + " " + nobody.lastLocation());
+                }
+                for (TrackerRole role : TrackerRole.values()) {
+                    int answered = sessions.get(role).call(method.name(), line.path());
+                    boolean allowed = line.allowed().contains(role);
+                    if (allowed && (answered == 401 || answered == 403 || sessions.get(role).lastLocation().endsWith("/login"))) {
+                        wrong.add(role + " page " + endpoint + " refused with " + answered);
+                    } else if (!allowed && answered != 403) {
+                        wrong.add(role + " page " + endpoint + " answered " + answered + " instead of 403");
+                    }
+                }
+                return;
+            }
             ResponseEntity<String> answer = call(anonymous, method, line.path());
             if (answer.getStatusCode().value() != 401 || !code(answer).equals("SIGN_IN_REQUIRED")) {
                 wrong.add("anonymous " + endpoint + " -> " + answer.getStatusCode() + " " + answer.getBody());

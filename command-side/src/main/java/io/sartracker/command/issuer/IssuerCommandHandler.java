@@ -25,7 +25,9 @@ import org.axonframework.modelling.command.Repository;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -71,7 +73,26 @@ public class IssuerCommandHandler {
         series.execute(s -> s.allot(command));
         if (person.invoke(PersonAtIssuer::isKept)) {
             person.execute(p -> p.recordAllotment(command.seriesId(), command.role(), command.allotmentDate()));
+        } else {
+            // Opened now, with this allotment: a first departure or death recorded at the same moment on
+            // another node opens the same stream, so the event store lets only one of the two be recorded.
+            List<PersonFact> onRecord = factsOnRecord(issuerId, command.holderId(), command.seriesId());
+            person.execute(p -> p.open(issuerId, command.holderId(), today(clock), onRecord));
         }
+    }
+
+    /** What the series hold of the person (the series named included, whether or not the directory knows it yet). */
+    private List<PersonFact> factsOnRecord(IssuerId issuerId, HolderId personId, SeriesId alsoIn) {
+        Set<SeriesId> seriesIds = new LinkedHashSet<>(directory.seriesOf(issuerId, personId));
+        seriesIds.add(alsoIn);
+        List<PersonFact> onRecord = new ArrayList<>();
+        for (SeriesId seriesId : seriesIds) {
+            Aggregate<StockAcquisitionRight> series = repository.load(seriesId.value());
+            if (series.invoke(s -> s.concerns(personId))) {
+                onRecord.addAll(series.invoke(s -> s.factsOf(personId)));
+            }
+        }
+        return onRecord;
     }
 
     /** @return the series in which the departure was recorded (none when no rights are left: recorded for the person) */

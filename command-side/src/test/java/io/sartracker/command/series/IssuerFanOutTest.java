@@ -107,6 +107,28 @@ class IssuerFanOutTest {
         send(new AllotRights(S6, D01, Role.DIRECTOR, Rights.of(40), LocalDate.of(2016, 7, 13)));
     }
 
+    /**
+     * A first departure and an allotment of a new series, recorded at the same moment (on two nodes),
+     * must not both succeed unseen by each other: both write the person's stream, opened by the
+     * first allotment, so the event store's sequence check lets only one of them be recorded.
+     */
+    @Test
+    void theFirstAllotmentOpensThePersonsHistorySoEveryLaterFactOfThePersonWritesTheSameStream() {
+        send(director(D01, 30));
+        assertThat(personEvents(D01)).extracting(event -> event.getClass().getSimpleName())
+                .containsExactly("PersonHistoryOpened", "PersonAllotted");
+
+        send(new AllotRights(S6, D01, Role.DIRECTOR, Rights.of(40), LocalDate.of(2016, 7, 13)));
+        send(departure(D01, "2020-06-25"));
+        assertThat(personEvents(D01)).extracting(event -> event.getClass().getSimpleName())
+                .containsExactly("PersonHistoryOpened", "PersonAllotted", "PersonAllotted", "PersonLeftOffice");
+    }
+
+    private List<Object> personEvents(io.sartracker.kernel.model.HolderId person) {
+        return config.eventStore().readEvents(io.sartracker.command.person.PersonAtIssuer.historyId(I, person))
+                .asStream().map(EventMessage::getPayload).map(Object.class::cast).toList();
+    }
+
     @Test
     void oneDepartureOpensTheWindowOfEveryHoldingOfThePersonEachCutToItsOwnPeriod() {
         allotInBothSeries();

@@ -32,6 +32,22 @@ public final class AccessPolicy {
     public static final List<String> PUBLIC_PATHS = List.of("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
             "/swagger-ui.html", "/swagger-ui/**", "/actuator/health", "/actuator/health/**", "/error");
 
+    /**
+     * The paths of the pages, signed in with a browser session ({@link PageSecurityConfig}); everything
+     * else is the API, signed in on every request.
+     */
+    public static final List<String> PAGE_PATHS = List.of("/", "/app", "/app/**", "/login", "/logout",
+            "/webjars/**", "/assets/**", "/favicon.ico");
+
+    /** Pages and files anyone may open: the sign-in page, the scripts and styles, the refusal page. */
+    public static final List<String> PUBLIC_PAGE_PATHS = List.of("/login", "/webjars/**", "/assets/**",
+            "/favicon.ico", "/app/denied");
+
+    /** Whether a line of the table is a page (signed in with a session) rather than the API. */
+    public static boolean isPage(String path) {
+        return path.equals("/") || path.startsWith("/app/") || path.equals("/app");
+    }
+
     private static final Set<TrackerRole> RECORDERS = EnumSet.of(EQUITY_ADMINISTRATOR);
     private static final Set<TrackerRole> VIEW_READERS = EnumSet.of(EQUITY_ADMINISTRATOR, COMPLIANCE, REPORTING);
     /** Those who may read what was recorded, payloads included. */
@@ -87,7 +103,33 @@ public final class AccessPolicy {
             post("/users/{username}/password-resets", EnumSet.of(ADMINISTRATOR)),
             put("/users/{username}/enabled", EnumSet.of(ADMINISTRATOR)),
             get("/me", EnumSet.allOf(TrackerRole.class)),
-            put("/me/password", EnumSet.allOf(TrackerRole.class)));
+            put("/me/password", EnumSet.allOf(TrackerRole.class)),
+            // pages (a browser session; the same roles as the endpoints they call)
+            get("/", EnumSet.allOf(TrackerRole.class)),
+            get("/app/today", VIEW_READERS),
+            get("/app/series", VIEW_READERS),
+            get("/app/series/{seriesId}", VIEW_READERS),
+            get("/app/series/{seriesId}/chart", VIEW_READERS),
+            get("/app/series/{seriesId}/register.csv", VIEW_READERS),
+            get("/app/issuers/{issuerId}/chart", VIEW_READERS),
+            get("/app/holders", VIEW_READERS),
+            get("/app/holders/{personId}", VIEW_READERS),
+            get("/app/holders/{personId}/chart", VIEW_READERS),
+            get("/app/windows.csv", VIEW_READERS),
+            get("/app/record", RECORDERS),
+            post("/app/record/{fact}", RECORDERS),
+            // reporting reads the compliance page without payloads, as GET /audit answers it
+            get("/app/compliance", VIEW_READERS),
+            get("/app/compliance/audit.csv", VIEW_READERS),
+            get("/app/operations", EnumSet.of(COMPLIANCE, OPERATOR)),
+            get("/app/operations/rebuild", EnumSet.of(COMPLIANCE, OPERATOR)),
+            post("/app/operations/rebuild", EnumSet.of(COMPLIANCE)),
+            post("/app/operations/dead-letters/{processingGroup}/retries", EnumSet.of(OPERATOR)),
+            get("/app/users", EnumSet.of(ADMINISTRATOR)),
+            post("/app/users", EnumSet.of(ADMINISTRATOR)),
+            post("/app/users/{username}/roles", EnumSet.of(ADMINISTRATOR)),
+            post("/app/users/{username}/password-resets", EnumSet.of(ADMINISTRATOR)),
+            post("/app/users/{username}/enabled", EnumSet.of(ADMINISTRATOR)));
 
     private AccessPolicy() {
     }

@@ -59,8 +59,8 @@ public class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder(SecuritySettings settings) {
         // Stored hashes name their scheme ({bcrypt}...), so a later change of scheme still reads older ones.
-        return new DelegatingPasswordEncoder("bcrypt",
-                Map.of("bcrypt", new BCryptPasswordEncoder(settings.bcryptStrength())));
+        return new RememberedPasswordChecks(new DelegatingPasswordEncoder("bcrypt",
+                Map.of("bcrypt", new BCryptPasswordEncoder(settings.bcryptStrength()))));
     }
 
     /** Spring Security's own user store, on its standard tables (Flyway V9). */

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** RFC 4180 CSV: a header line, then one line per row; fields quoted when they need it. */
-final class Csv {
+public final class Csv {
     private Csv() {
     }
 
-    static String of(List<String> header, List<List<Object>> rows) {
+    public static String of(List<String> header, List<List<Object>> rows) {
         StringBuilder csv = new StringBuilder(line(List.copyOf(header)));
         rows.forEach(row -> csv.append(line(row)));
         return csv.toString();

@@ -16,6 +16,16 @@ import io.sartracker.query.api.TrackerQueryHandlers.WindowPage;
 import io.sartracker.query.register.Views;
 import io.sartracker.service.security.AccessPolicy;
 import io.sartracker.service.security.SignedIn;
+import io.sartracker.service.contract.ApiContract;
+import io.sartracker.service.contract.Refusals;
+import io.sartracker.kernel.rule.RuleCode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -35,6 +45,7 @@ import java.util.List;
  * instant) replay history; without them the answer is today's, from the stored projections.
  */
 @RestController
+@Tag(name = ApiContract.VIEWS)
 public class QueryController {
     static final MediaType TEXT_CSV = MediaType.valueOf("text/csv");
     private static final int MAX_PAGE_SIZE = 500;
@@ -45,6 +56,9 @@ public class QueryController {
         this.queries = queries;
     }
 
+    @Operation(operationId = "holder", summary = "A person's holdings in every series",
+            description = "As allottee or as heir; asOf (a business date) or knownAt (an instant) replay history.")
+    @Refusals(RuleCode.UNKNOWN_HOLDER)
     @GetMapping("/holders/{personId}")
     public HolderView holder(@PathVariable String personId,
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
@@ -53,15 +67,30 @@ public class QueryController {
                 ResponseTypes.instanceOf(HolderView.class)).join();
     }
 
+    @Operation(operationId = "seriesList", summary = "Every series, with its figures today",
+            description = "Of one issuer with issuerId.")
     @GetMapping("/series")
     public SeriesList series(@RequestParam(required = false) String issuerId) {
         return queries.query(new FindSeries(issuerId), ResponseTypes.instanceOf(SeriesList.class)).join();
     }
 
+    @Operation(operationId = "register", summary = "The register of a series",
+            description = "Every holding with its state, figures and window; asOf (a business date) or knownAt"
+                    + " (an instant) replay history. Today's register answers the version its stored document"
+                    + " folded as its ETag; a replayed one has none.")
+    @ApiResponse(responseCode = "200", description = "The register",
+            headers = @Header(name = "ETag", description = "The series' version the register folded (today's only)",
+                    schema = @Schema(type = "string")),
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = Views.RegisterView.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string",
+                            description = "format=csv: one row per holding"))})
+    @Refusals(RuleCode.UNKNOWN_SERIES)
     @GetMapping("/series/{seriesId}/register")
     public ResponseEntity<?> register(@PathVariable String seriesId,
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt,
+                                      @Parameter(description = "csv: the same rows as text/csv",
+                                                 schema = @Schema(allowableValues = {"json", "csv"}))
                                       @RequestParam(required = false) String format) {
         Views.RegisterView register = queries.query(new FindRegister(SeriesId.of(seriesId), asOf, knownAt),
                 ResponseTypes.instanceOf(Views.RegisterView.class)).join();
@@ -84,11 +113,22 @@ public class QueryController {
         return ok.contentType(TEXT_CSV).body(csv);
     }
 
+    @Operation(operationId = "openWindows", summary = "Open exercise windows, soonest closing first",
+            description = "On another date (on) the windows are folded as of that date; closingWithinDays narrows"
+                    + " them. Paged: page from 0, size 1 to 500.")
+    @ApiResponse(responseCode = "200", description = "A page of windows",
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = WindowPage.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string",
+                            description = "format=csv: one row per window"))})
     @GetMapping("/windows")
     public ResponseEntity<?> windows(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-                                     @RequestParam(required = false) Integer closingWithinDays,
+                                     @Parameter(schema = @Schema(minimum = "0")) @RequestParam(required = false) Integer closingWithinDays,
+                                     @Parameter(description = "From 0", schema = @Schema(minimum = "0"))
                                      @RequestParam(defaultValue = "0") int page,
+                                     @Parameter(description = "1 to 500", schema = @Schema(minimum = "1", maximum = "500"))
                                      @RequestParam(defaultValue = "100") int size,
+                                     @Parameter(description = "csv: the same rows as text/csv",
+                                                schema = @Schema(allowableValues = {"json", "csv"}))
                                      @RequestParam(required = false) String format) {
         requirePaging(page, size);
         if (closingWithinDays != null && closingWithinDays < 0) {
@@ -111,10 +151,21 @@ public class QueryController {
      * Holdings awaiting an heir on a day (today by default): the holder died with rights to inherit
      * and no heir has inherited yet. Longest waiting first; {@code daysWaiting} counts from the death.
      */
+    @Operation(operationId = "awaitingHeir", summary = "Holdings awaiting an heir, longest waiting first",
+            description = "The holder died with rights to inherit and no heir has inherited yet. Paged: page from 0,"
+                    + " size 1 to 500.")
+    @ApiResponse(responseCode = "200", description = "A page of holdings awaiting an heir",
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = AwaitingHeirPage.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string",
+                            description = "format=csv: one row per holding"))})
     @GetMapping("/awaiting-heir")
     public ResponseEntity<?> awaitingHeir(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+                                          @Parameter(description = "From 0", schema = @Schema(minimum = "0"))
                                           @RequestParam(defaultValue = "0") int page,
+                                          @Parameter(description = "1 to 500", schema = @Schema(minimum = "1", maximum = "500"))
                                           @RequestParam(defaultValue = "100") int size,
+                                          @Parameter(description = "csv: the same rows as text/csv",
+                                                     schema = @Schema(allowableValues = {"json", "csv"}))
                                           @RequestParam(required = false) String format) {
         requirePaging(page, size);
         AwaitingHeirPage waiting = queries.query(new FindAwaitingHeir(on, page, size),
@@ -129,16 +180,24 @@ public class QueryController {
         return ResponseEntity.ok().contentType(TEXT_CSV).body(csv);
     }
 
+    @Operation(operationId = "auditTrail", summary = "The audit trail",
+            description = "Every recorded event with who recorded it and when, by series, holder, business dates"
+                    + " (from, to) or recording instants (recordedFrom, recordedTo); order asc (recording order)"
+                    + " or desc. REPORTING sees the entries without their payloads. Paged: page from 0, size 1 to 500.")
     @GetMapping("/audit")
     public AuditPage audit(@RequestParam(required = false) String seriesId,
-                         @RequestParam(required = false) String holderId,
-                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedFrom,
-                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedTo,
-                         @RequestParam(defaultValue = "asc") String order,
-                         @RequestParam(defaultValue = "0") int page,
-                         @RequestParam(defaultValue = "100") int size) {
+                           @RequestParam(required = false) String holderId,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedFrom,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedTo,
+                           @Parameter(description = "asc: recording order; desc: newest first",
+                           schema = @Schema(allowableValues = {"asc", "desc"}))
+                           @RequestParam(defaultValue = "asc") String order,
+                           @Parameter(description = "From 0", schema = @Schema(minimum = "0"))
+                           @RequestParam(defaultValue = "0") int page,
+                           @Parameter(description = "1 to 500", schema = @Schema(minimum = "1", maximum = "500"))
+                           @RequestParam(defaultValue = "100") int size) {
         requirePaging(page, size);
         if (!order.equals("asc") && !order.equals("desc")) {
             throw new IllegalArgumentException("order is asc (recording order) or desc (newest first), was " + order);

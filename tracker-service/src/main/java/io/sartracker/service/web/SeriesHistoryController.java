@@ -7,6 +7,13 @@ import io.sartracker.kernel.model.Terms;
 import io.sartracker.query.register.SeriesProjector;
 import io.sartracker.query.register.SeriesRegister;
 import io.sartracker.query.register.Views;
+import io.sartracker.service.contract.ApiContract;
+import io.sartracker.service.contract.Refusals;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +31,7 @@ import java.util.Map;
  * Both answer the series' version as a strong ETag, for If-Match on the next command.
  */
 @RestController
+@Tag(name = ApiContract.VIEWS)
 public class SeriesHistoryController {
     private final EventStore eventStore;
     private final Clock clock;
@@ -45,6 +53,12 @@ public class SeriesHistoryController {
     }
 
     /** The history, with the series' version as ETag: the sequence number of its last event. */
+    @Operation(operationId = "seriesEvents", summary = "A series' recorded events, oldest first",
+            description = "Straight from the event store, with each event's metadata (who recorded it, how they"
+                    + " signed in, the request).")
+    @ApiResponse(responseCode = "200", description = "The events", useReturnTypeSchema = true,
+            headers = @Header(name = "ETag", description = "The series' version", schema = @Schema(type = "string")))
+    @Refusals(RuleCode.UNKNOWN_SERIES)
     @GetMapping("/series/{seriesId}/events")
     public ResponseEntity<List<HistoryEntry>> history(@PathVariable String seriesId) {
         List<HistoryEntry> history = events(seriesId).stream().map(SeriesHistoryController::entry).toList();
@@ -53,6 +67,12 @@ public class SeriesHistoryController {
     }
 
     /** The series as a resource (POST /series answers with its Location), read from the event store. */
+    @Operation(operationId = "series", summary = "A series today: its terms, figures and version",
+            description = "Read from its events (POST /series answers with this Location).")
+    @ApiResponse(responseCode = "200", description = "The series", useReturnTypeSchema = true,
+            headers = @Header(name = "ETag", description = "The series' version, for If-Match",
+                    schema = @Schema(type = "string")))
+    @Refusals(RuleCode.UNKNOWN_SERIES)
     @GetMapping("/series/{seriesId}")
     public ResponseEntity<SeriesDetail> series(@PathVariable String seriesId) {
         List<DomainEventMessage<?>> events = events(seriesId);

@@ -8,6 +8,12 @@ import io.sartracker.kernel.model.SeriesId;
 import io.sartracker.kernel.valuation.Valuation;
 import io.sartracker.kernel.valuation.ValuationInputs;
 import io.sartracker.service.config.RecordedEvents;
+import io.sartracker.service.contract.ApiContract;
+import io.sartracker.service.contract.Recording;
+import io.sartracker.service.contract.Refusals;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +31,14 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
+import static io.sartracker.kernel.rule.RuleCode.ALLOTMENT_AMOUNT_ALREADY_DETERMINED;
+import static io.sartracker.kernel.rule.RuleCode.INVALID_VALUATION_INPUT;
+import static io.sartracker.kernel.rule.RuleCode.LATER_FACT_RECORDED;
+import static io.sartracker.kernel.rule.RuleCode.NO_ALLOTMENT_AMOUNT;
+import static io.sartracker.kernel.rule.RuleCode.UNKNOWN_SERIES;
+import static io.sartracker.kernel.rule.RuleCode.VALUATION_AFTER_ALLOTMENT;
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 /**
  * The allotment amount of (12): determine it, correct it with a reason, or ask what it would be.
  * The price history comes either inside the JSON ({@code priceHistory.csv}) or as an uploaded file
@@ -32,6 +46,7 @@ import java.time.LocalDate;
  */
 @RestController
 @RequestMapping("/series/{seriesId}/allotment-amount")
+@Tag(name = ApiContract.VALUATION)
 public class ValuationController {
     private final CommandSender sender;
     private final CommandGateway gateway;
@@ -42,10 +57,20 @@ public class ValuationController {
     }
 
     /** The valuation inputs as a client sends them; {@code priceHistory.csv} may come as a file instead. */
-    public record ValuationRequest(LocalDate determinationDate, LocalDate valuationDate, BigDecimal spot,
-                                   BigDecimal years, BigDecimal riskFreeRate, BigDecimal dividendYield,
-                                   BigDecimal dividendPerShare, BigDecimal volatility,
-                                   PriceHistoryRequest priceHistory, String reason) {
+    @Schema(description = "Give either volatility or priceHistory, and either dividendYield or dividendPerShare."
+            + " determinationDate is required to determine or correct (the correction's date); valuationDate"
+            + " defaults to it, and the preview needs one of the two.")
+    public record ValuationRequest(LocalDate determinationDate, LocalDate valuationDate,
+                                   @Schema(requiredMode = REQUIRED, description = "S: the share price, yen")
+                                   BigDecimal spot,
+                                   @Schema(requiredMode = REQUIRED, description = "T: years to expiry")
+                                   BigDecimal years,
+                                   @Schema(requiredMode = REQUIRED, description = "r, e.g. 0.0118")
+                                   BigDecimal riskFreeRate,
+                                   BigDecimal dividendYield, BigDecimal dividendPerShare, BigDecimal volatility,
+                                   PriceHistoryRequest priceHistory,
+                                   @Schema(description = "Required by a correction: why the amount changes")
+                                   String reason) {
 
         /** Checked even where a date is not used (the preview takes only the valuation date). */
         public ValuationRequest {
@@ -54,7 +79,10 @@ public class ValuationController {
             Require.atMost(reason, "reason", Require.MAX_REASON_LENGTH);
         }
 
-        public record PriceHistoryRequest(String csv, LocalDate lookBackFrom, LocalDate lookBackTo) {
+        @Schema(description = "Daily closes as CSV date,close: in csv, or uploaded as the multipart file part"
+                + " priceHistory.")
+        public record PriceHistoryRequest(String csv, @Schema(requiredMode = REQUIRED) LocalDate lookBackFrom,
+                                          @Schema(requiredMode = REQUIRED) LocalDate lookBackTo) {
         }
 
         ValuationInputs inputs(MultipartFile upload) {
@@ -78,11 +106,25 @@ public class ValuationController {
         }
     }
 
+    @Operation(operationId = "determineAllotmentAmount", summary = "Determine and record the allotment amount",
+            description = "Prices the right as of (12) with the series' shares per right and exercise price and"
+                    + " records the amount per right, before the allotment date and before any exercise. The price"
+                    + " history comes inside the JSON or as a multipart upload.")
+    @Recording(Recording.Scope.ONE_SERIES)
+    @Refusals({INVALID_VALUATION_INPUT, LATER_FACT_RECORDED, ALLOTMENT_AMOUNT_ALREADY_DETERMINED,
+            VALUATION_AFTER_ALLOTMENT})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Recorded> determine(@PathVariable String seriesId, @RequestBody ValuationRequest request) {
         return determine(seriesId, request, null);
     }
 
+    @Operation(operationId = "determineAllotmentAmount", summary = "Determine and record the allotment amount",
+            description = "Prices the right as of (12) with the series' shares per right and exercise price and"
+                    + " records the amount per right, before the allotment date and before any exercise. The price"
+                    + " history comes inside the JSON or as a multipart upload.")
+    @Recording(Recording.Scope.ONE_SERIES)
+    @Refusals({INVALID_VALUATION_INPUT, LATER_FACT_RECORDED, ALLOTMENT_AMOUNT_ALREADY_DETERMINED,
+            VALUATION_AFTER_ALLOTMENT})
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<Recorded> determineWithUpload(@PathVariable String seriesId,
                                                         @RequestPart("request") ValuationRequest request,
@@ -90,6 +132,10 @@ public class ValuationController {
         return determine(seriesId, request, priceHistory);
     }
 
+    @Operation(operationId = "correctAllotmentAmount", summary = "Correct the recorded allotment amount",
+            description = "Replaces it with a reason, until an exercise has used it.")
+    @Recording(Recording.Scope.ONE_SERIES)
+    @Refusals({INVALID_VALUATION_INPUT, NO_ALLOTMENT_AMOUNT, LATER_FACT_RECORDED})
     @PostMapping(path = "/corrections", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Recorded> correct(@PathVariable String seriesId, @RequestBody ValuationRequest request) {
         return sender.record(new CorrectAllotmentAmount(SeriesId.of(seriesId),
@@ -97,11 +143,17 @@ public class ValuationController {
     }
 
     /** What would the amount be? Computed with the series' shares per right and exercise price; nothing recorded. */
+    @Operation(operationId = "previewAllotmentAmount", summary = "What the allotment amount would be",
+            description = "Computed as the determination would, with the series' figures; nothing is recorded.")
+    @Refusals({UNKNOWN_SERIES, INVALID_VALUATION_INPUT})
     @PostMapping(path = "/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Valuation preview(@PathVariable String seriesId, @RequestBody ValuationRequest request) {
         return preview(seriesId, request, null);
     }
 
+    @Operation(operationId = "previewAllotmentAmount", summary = "What the allotment amount would be",
+            description = "Computed as the determination would, with the series' figures; nothing is recorded.")
+    @Refusals({UNKNOWN_SERIES, INVALID_VALUATION_INPUT})
     @PostMapping(path = "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public Valuation previewWithUpload(@PathVariable String seriesId, @RequestPart("request") ValuationRequest request,
                                        @RequestPart("priceHistory") MultipartFile priceHistory) {

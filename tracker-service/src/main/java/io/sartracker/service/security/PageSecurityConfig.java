@@ -1,0 +1,62 @@
+package io.sartracker.service.security;
+
+import io.sartracker.service.security.AccessPolicy.Access;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.access.AccessDeniedException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Sign-in for the pages: a browser session (form login against the same users and roles as the API,
+ * a session cookie that is HttpOnly and SameSite=Lax), Spring's synchronizer CSRF token in every form
+ * and in htmx's requests, and sign-out. Ordered before the API's chain ({@link SecurityConfig}),
+ * which matches everything else and stays stateless and cookie-less. What each role may open is
+ * {@link AccessPolicy}, the same table as the API's.
+ */
+@Configuration
+public class PageSecurityConfig {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain pageSecurityFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher(AccessPolicy.PAGE_PATHS.toArray(String[]::new));
+        http.authorizeHttpRequests(requests -> {
+            requests.requestMatchers(AccessPolicy.PUBLIC_PAGE_PATHS.toArray(String[]::new)).permitAll();
+            for (Access access : AccessPolicy.TABLE) {
+                if (AccessPolicy.isPage(access.path())) {
+                    requests.requestMatchers(access.method(), access.path())
+                            .hasAnyRole(access.roles().stream().map(Enum::name).toArray(String[]::new));
+                }
+            }
+            requests.anyRequest().authenticated();
+        });
+        http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll());
+        http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+                .deleteCookies("JSESSIONID"));
+        http.exceptionHandling(errors -> errors.accessDeniedHandler(PageSecurityConfig::denied));
+        http.headers(headers -> headers
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:;"
+                        + " style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    /** A refusal is the page saying so, with status 403, whatever the method that was refused. */
+    private static void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws java.io.IOException, jakarta.servlet.ServletException {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        HttpServletRequest asGet = new HttpServletRequestWrapper(request) {
+            @Override
+            public String getMethod() {
+                return "GET";
+            }
+        };
+        request.getRequestDispatcher("/app/denied").forward(asGet, response);
+    }
+}
