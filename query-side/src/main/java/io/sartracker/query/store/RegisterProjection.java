@@ -3,7 +3,6 @@ package io.sartracker.query.store;
 import io.sartracker.kernel.event.HoldingEvent;
 import io.sartracker.kernel.event.SeriesEvent;
 import io.sartracker.kernel.event.SeriesIssued;
-import io.sartracker.kernel.event.person.PersonEvent;
 import io.sartracker.query.register.SeriesProjector;
 import io.sartracker.query.register.SeriesRegister;
 import org.axonframework.config.ProcessingGroup;
@@ -81,17 +80,6 @@ public class RegisterProjection {
         if (event instanceof HoldingEvent holdingEvent) {
             batch.changedHoldings.get(event.seriesId().value()).add(holdingEvent.holderId().value());
         }
-    }
-
-    /**
-     * An event of the person's history at the issuer: nothing to fold, but the rebuild counts it, or a
-     * store whose latest event is a person's would never be caught up with. (Not a handler of Object:
-     * Axon would rank it level with the interface SeriesEvent and might call it for series events.)
-     */
-    @EventHandler
-    void on(PersonEvent event, TrackingToken token) {
-        Batch batch = batch();
-        token.position().ifPresent(position -> batch.lastIndex = Math.max(batch.lastIndex, position));
     }
 
     private Batch batch() {
