@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * A node without the command role records nothing: a request that would record facts (a POST under
- * /series or /issuers, the lapse sweep) answers 503 {@code NOT_SERVED_BY_THIS_NODE}, after sign-in, so
+ * /series or /issuers, the lapse sweep, the record page's form) answers 503 {@code NOT_SERVED_BY_THIS_NODE},
+ * after sign-in, so
  * that a load balancer routing by path and a client alike learn to send it elsewhere.
  */
 @Component
@@ -27,7 +28,8 @@ public class NodeRoleGuard extends OncePerRequestFilter {
 
     static boolean recordsFacts(String method, String path) {
         return "POST".equals(method) && (path.startsWith("/series") || path.startsWith("/issuers")
-                || path.equals("/lapse-sweeps")) && !path.endsWith("/allotment-amount/preview");
+                || path.equals("/lapse-sweeps") || path.startsWith("/app/record/"))
+                && !path.endsWith("/allotment-amount/preview");
     }
 
     @Override
