@@ -83,7 +83,21 @@ class PagesBrowserTest {
     }
 
     private void record(String fact, Map<String, String> values) {
-        browser.open("/app/record?fact=" + fact);
+        String form = "/app/record?fact=" + fact;
+        browser.open(form);
+        // The form's choices of series, issuers and people come from the views, which take in a fact within a
+        // second or so: a form opened right after the fact before may not offer it yet. Open it again until it does.
+        browser.waitUntil(d -> {
+            boolean offered = values.entrySet().stream().allMatch(value -> {
+                List<WebElement> fields = d.findElements(By.id("f-" + value.getKey()));
+                return fields.isEmpty() || !fields.get(0).getTagName().equals("select") || !fields.get(0)
+                        .findElements(By.cssSelector("option[value='" + value.getValue() + "']")).isEmpty();
+            });
+            if (!offered) {
+                browser.open(form);
+            }
+            return offered;
+        });
         values.forEach(browser::fill);
         browser.click(By.id("submit"));
         browser.waitUntil(d -> !d.findElements(By.id("done")).isEmpty() || !d.findElements(By.cssSelector(".field-error, #form-error")).isEmpty());
