@@ -11,6 +11,9 @@ import io.sartracker.kernel.model.Rights;
 import io.sartracker.kernel.model.Role;
 import io.sartracker.kernel.model.SeriesId;
 import io.sartracker.kernel.model.Terms;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.sartracker.service.cluster.ClusterTasks;
+import io.sartracker.service.cluster.TrackerNode;
 import io.sartracker.service.config.AxonConfig;
 import io.sartracker.service.lapse.LapseSweep;
 import io.sartracker.service.web.CommandSender;
@@ -98,6 +101,10 @@ class LapseSweepServiceTest {
     SeriesDirectory directory;
     @Autowired
     DurableAnswers durable;
+    @Autowired
+    ClusterTasks tasks;
+    @Autowired
+    TrackerNode node;
 
     @Test
     void recordsTheLapseOnD11AsSystemAndOnlyOnce() {
@@ -109,7 +116,7 @@ class LapseSweepServiceTest {
         clock.set(LocalDate.of(2023, 7, 3));
         assertThat(sweep.sweep().total()).as("D+10: the window is still open").isZero();
 
-        LapseSweep withGrace = new LapseSweep(gateway, directory, clock, 1, durable);
+        LapseSweep withGrace = new LapseSweep(gateway, directory, clock, 1, durable, tasks, node, new SimpleMeterRegistry());
         clock.set(LocalDate.of(2023, 7, 4));
         assertThat(withGrace.sweep().total()).as("a day of grace holds the lapse back").isZero();
 

@@ -1,6 +1,7 @@
 package io.sartracker.service;
 
 import io.sartracker.query.replay.ProjectionRebuild;
+import io.sartracker.service.cluster.TokenPositions;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +29,8 @@ class ProjectionRebuildTest {
     JdbcTemplate jdbc;
     @Autowired
     ProjectionRebuild rebuild;
+    @Autowired
+    TokenPositions positions;
 
     @Test
     void theRebuiltTablesEqualThoseBuiltLive() {
@@ -63,12 +66,10 @@ class ProjectionRebuildTest {
         return rows;
     }
 
-    /** Waits (bounded) until the audit trail has every event and the register has committed up to the head. */
+    /** Waits (bounded) until every segment of both projections has committed up to the head of the store. */
     private void awaitCaughtUp(int events) {
-        long head = jdbc.queryForObject("select max(globalIndex) from DomainEventEntry", Long.class);
-        Awaitility.await("projections caught up").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+        Awaitility.await("projections caught up").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
                 .until(() -> jdbc.queryForObject("select count(*) from audit_entry", Integer.class) >= events
-                        && jdbc.queryForObject("select committed_index from projection_generation"
-                        + " where projection = 'register'", Long.class) >= head);
+                        && positions.lag("register") == 0 && positions.lag("audit") == 0);
     }
 }

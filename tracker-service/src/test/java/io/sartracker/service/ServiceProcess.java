@@ -59,6 +59,11 @@ public final class ServiceProcess implements AutoCloseable {
         return authorization;
     }
 
+    /** The file the service's output goes to. */
+    public Path log() {
+        return log;
+    }
+
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

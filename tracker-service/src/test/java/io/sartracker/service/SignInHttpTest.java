@@ -28,11 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Signing in on the embedded default: the generated administrator, users, roles, and who recorded what. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SignInHttpTest {
-    private static final Path DATA_DIR = TrackerTestSupport.freshDataDir("sign-in");
-
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("tracker.data-dir", DATA_DIR::toString);
+        registry.add("tracker.data-dir", TrackerTestSupport.freshDataDir("sign-in")::toString);
     }
 
     @Autowired
@@ -46,10 +44,11 @@ class SignInHttpTest {
 
     @Test
     void theFirstStartCreatesAnAdministratorWhosePasswordOnlyTheServiceAccountCanRead() throws Exception {
-        Path passwordFile = DATA_DIR.resolve("initial-admin-password.txt");
+        Path dataDir = Path.of(environment.getRequiredProperty("tracker.data-dir"));
+        Path passwordFile = dataDir.resolve("initial-admin-password.txt");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(DATA_DIR))).isEqualTo("rwx------");
-        try (var files = Files.list(DATA_DIR)) {
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
+        try (var files = Files.list(dataDir)) {
             assertThat(files.filter(file -> file.getFileName().toString().endsWith(".mv.db")))
                     .allSatisfy(db -> assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(db)))
                             .isEqualTo("rw-------"));

@@ -6,6 +6,8 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,15 +16,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.ToLongFunction;
 
 /**
  * Rebuilds projections from the event store: a new generation of rows is written from the first
  * event while queries keep reading the active one; once the processor has reached the head of the
  * store as it was when the rebuild began, the new generation becomes active. Progress compares the
- * highest committed global index to that head: not Axon's replay flag, which stays set until a newer
- * event arrives, nor the processor's position, which moves before its batch commits.
+ * least position of the projection's stored tokens (one per segment, each stored in the transaction that
+ * writes its batch's rows) to that head: not Axon's replay flag, which stays set until a newer event
+ * arrives, nor a processor's in-memory position, which moves before its batch commits.
  */
 public class ProjectionRebuild {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
@@ -42,42 +49,113 @@ public class ProjectionRebuild {
     private final ProjectionGenerations generations;
     private final TransactionManager transactions;
     private final Clock clock;
+    private final TokenStore tokens;
+    private final boolean keepsProjections;
+    private final ToLongFunction<String> committedPosition;
+    /** Projections whose processor this node stopped for a requested rebuild, to start again once it is begun. */
+    private final Set<String> pausedHere = new HashSet<>();
 
     public ProjectionRebuild(List<Projection> projections, EventProcessingConfiguration processing,
                              EventStore eventStore, ProjectionGenerations generations,
-                             TransactionManager transactions, Clock clock) {
+                             TransactionManager transactions, Clock clock, TokenStore tokens,
+                             boolean keepsProjections, ToLongFunction<String> committedPosition) {
         this.projections = List.copyOf(projections);
         this.processing = processing;
         this.eventStore = eventStore;
         this.generations = generations;
         this.transactions = transactions;
         this.clock = clock;
+        this.tokens = tokens;
+        this.keepsProjections = keepsProjections;
+        this.committedPosition = committedPosition;
     }
 
     /**
-     * Starts rebuilding every projection not already being rebuilt: the processor's tokens are reset
-     * with a {@link RebuildRequest}, and each projection's reset handler opens its next generation in
-     * the same transaction.
+     * Starts rebuilding every projection not already being rebuilt, on every node: see
+     * {@link #start(Collection)}.
      */
-    public synchronized List<Progress> start() {
+    public List<Progress> start() {
         return start(projections.stream().map(Projection::name).toList());
     }
 
-    /** Starts rebuilding the named projections (those not already being rebuilt), as {@link #start()} does. */
-    public synchronized List<Progress> start(Collection<String> names) {
-        RebuildRequest request = new RebuildRequest(clock.instant(), headIndex());
+    /**
+     * Asks for a rebuild of the named projections (those not already asked for or being rebuilt), on
+     * whichever node the request arrives. The request is a row in the database that every node reads
+     * within a second ({@link #coordinate()}): each node stops its processor of the projection, which
+     * releases its token claims; the first node that can then claim every segment resets the tokens
+     * with a {@link RebuildRequest} (each projection's reset handler opens its next generation in the
+     * same transaction, which also takes the request, so the tokens are reset once), releases the
+     * claims, and every node starts its processor again.
+     */
+    public List<Progress> start(Collection<String> names) {
+        long head = headIndex();
+        Instant now = clock.instant();
         for (Projection projection : projections) {
-            if (!names.contains(projection.name()) || generations.rebuild(projection.name()).isPresent()) {
-                continue;
+            if (names.contains(projection.name()) && generations.requestRebuild(projection.name(), now, head)) {
+                log.info("Rebuild of projection {} requested, from the first event up to global index {}",
+                        projection.name(), head);
             }
-            StreamingEventProcessor processor = processor(projection.name());
-            processor.shutDown();
-            processor.resetTokens(request);
-            processor.start();
-            log.info("Rebuilding projection {} from the first event up to global index {}", projection.name(),
-                    request.headIndex());
         }
+        coordinate();
         return progress();
+    }
+
+    /**
+     * Carries out requested rebuilds as far as this node can: stops its processor of each projection
+     * with a request waiting, resets the tokens once no node claims them any more, and starts the
+     * processor again once the request is taken (here or on another node). Run every half second.
+     */
+    public synchronized void coordinate() {
+        if (!keepsProjections) {
+            return;
+        }
+        for (Projection projection : projections) {
+            Optional<ProjectionGenerations.RebuildRequested> requested = generations.rebuildRequested(projection.name());
+            StreamingEventProcessor processor = processor(projection.name());
+            if (requested.isPresent()) {
+                if (processor.isRunning()) {
+                    // lets go of its claims, so that one node can claim every segment and reset them
+                    processor.shutDown();
+                    pausedHere.add(projection.name());
+                }
+                if (reset(projection, processor, requested.get())) {
+                    log.info("Rebuilding projection {} from the first event up to global index {}", projection.name(),
+                            requested.get().headIndex());
+                } else {
+                    continue;
+                }
+            }
+            if (pausedHere.remove(projection.name()) && !processor.isRunning()) {
+                processor.start();
+            }
+        }
+    }
+
+    /** Whether this node has stopped the projection's processor for a rebuild that is about to begin. */
+    public synchronized boolean pausedForRebuild(String projection) {
+        return pausedHere.contains(projection);
+    }
+
+    /** Resets the tokens, taking the request in the same transaction; false when another node holds a claim. */
+    private boolean reset(Projection projection, StreamingEventProcessor processor,
+                          ProjectionGenerations.RebuildRequested requested) {
+        try {
+            return transactions.fetchInTransaction(() -> {
+                if (!generations.takeRebuildRequest(projection.name(), requested)) {
+                    return false;
+                }
+                processor.resetTokens(new RebuildRequest(requested.requestedAt(), requested.headIndex()));
+                // resetTokens claimed every segment for this node: let any node take them
+                for (int segment : tokens.fetchSegments(projection.name())) {
+                    tokens.releaseClaim(projection.name(), segment);
+                }
+                return true;
+            });
+        } catch (UnableToClaimTokenException stillClaimed) {
+            log.debug("Rebuild of {} waits: another node still claims a segment ({})", projection.name(),
+                    stillClaimed.getMessage());
+            return false;
+        }
     }
 
     /** The progress of every projection; completes a rebuild that has caught up. */
@@ -100,18 +178,27 @@ public class ProjectionRebuild {
         int active = generations.active(projection.name());
         var rebuild = generations.rebuild(projection.name());
         if (rebuild.isEmpty()) {
+            Optional<ProjectionGenerations.RebuildRequested> requested = generations.rebuildRequested(projection.name());
+            if (requested.isPresent()) {
+                // asked for, waiting for the nodes to let go of the projection: nothing done yet
+                return new Progress(projection.name(), true, active, active + 1, 0,
+                        Math.max(0, requested.get().headIndex()), 0, null, requested.get().requestedAt());
+            }
             return new Progress(projection.name(), false, active, null, 0, 0, 0, null, null);
         }
         // Global indexes count the events (an identity column starting at 1; a rare gap only blurs the estimate).
         long total = Math.max(0, rebuild.get().headIndex());
-        long done = Math.min(total, rebuild.get().committedIndex());
+        // Every segment's stored token: Axon stores it in the transaction that writes the batch's rows, so
+        // the least position over the segments is how far every row is committed, however many segments.
+        long done = Math.min(total, Math.max(0, committedPosition.applyAsLong(projection.name())));
         double seconds = Math.max(0.001, Duration.between(rebuild.get().startedAt(), clock.instant()).toMillis() / 1000.0);
         if (done >= total) {
-            transactions.executeInTransaction(() -> generations.completeRebuild(projection.name(),
-                    projection.tables()));
-            log.info("Rebuilt projection {}: {} events in {} s ({} events/s); generation {} is now active",
+            if (transactions.fetchInTransaction(() -> generations.completeRebuild(projection.name(),
+                    projection.tables()))) {
+                log.info("Rebuilt projection {}: {} events in {} s ({} events/s); generation {} is now active",
                     projection.name(), total, String.format("%.1f", seconds), String.format("%.0f", total / seconds),
                     rebuild.get().generation());
+            }
             return new Progress(projection.name(), false, rebuild.get().generation(), null, total, total,
                     total / seconds, 0L, rebuild.get().startedAt());
         }

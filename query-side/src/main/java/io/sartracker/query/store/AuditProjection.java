@@ -10,7 +10,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
@@ -50,10 +49,9 @@ public class AuditProjection {
     }
 
     @EventHandler
-    void on(Object payload, EventMessage<?> message, TrackingToken token) {
+    void on(Object payload, EventMessage<?> message) {
         SeriesEvent event = payload instanceof SeriesEvent seriesEvent ? seriesEvent : null;
         Batch batch = batch();
-        token.position().ifPresent(position -> batch.highestPosition = Math.max(batch.highestPosition, position));
         batch.entries.add(AuditStore.AuditEntry.checked(
                 0,
                 message.getIdentifier(),
@@ -72,10 +70,9 @@ public class AuditProjection {
                 Documents.write(payload)));
     }
 
-    /** A batch's rows, written together when it commits; the highest position tells a rebuild how far it is. */
+    /** A batch's rows, written together when it commits (with the segment's token, in one transaction). */
     private static final class Batch {
         final List<AuditStore.AuditEntry> entries = new ArrayList<>();
-        long highestPosition = -1;
     }
 
     private Batch batch() {
@@ -94,9 +91,6 @@ public class AuditProjection {
                 Optional.ofNullable(indexes.get(entry.eventId())).orElseThrow(() -> new IllegalStateException(
                         "event " + entry.eventId() + " is not in the event store")))).toList();
         store.insertIfAbsent(generations.writing(AuditStore.PROJECTION), rows);
-        if (batch.highestPosition >= 0) {
-            generations.committed(AuditStore.PROJECTION, batch.highestPosition);
-        }
     }
 
     /**

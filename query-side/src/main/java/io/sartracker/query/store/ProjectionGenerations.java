@@ -18,11 +18,8 @@ public class ProjectionGenerations {
         this.jdbc = jdbc;
     }
 
-    /**
-     * A rebuild under way: the generation being written, when it began, the head it must reach and
-     * the highest global index whose rows are committed.
-     */
-    public record Rebuild(int generation, Instant startedAt, long headIndex, long committedIndex) {
+    /** A rebuild under way: the generation being written, when it began and the head it must reach. */
+    public record Rebuild(int generation, Instant startedAt, long headIndex) {
     }
 
     public int active(String projection) {
@@ -37,9 +34,9 @@ public class ProjectionGenerations {
     }
 
     public Optional<Rebuild> rebuild(String projection) {
-        return jdbc.query("select building_generation, rebuild_started_at, rebuild_head_index, committed_index"
+        return jdbc.query("select building_generation, rebuild_started_at, rebuild_head_index"
                         + " from projection_generation where projection = ? and building_generation is not null",
-                (rs, n) -> new Rebuild(rs.getInt(1), Instant.parse(rs.getString(2)), rs.getLong(3), rs.getLong(4)),
+                (rs, n) -> new Rebuild(rs.getInt(1), Instant.parse(rs.getString(2)), rs.getLong(3)),
                 projection).stream().findFirst();
     }
 
@@ -50,28 +47,65 @@ public class ProjectionGenerations {
             jdbc.update("delete from " + table + " where generation = ?", next);
         }
         int updated = jdbc.update("update projection_generation set building_generation = ?, rebuild_started_at = ?,"
-                        + " rebuild_head_index = ?, committed_index = 0 where projection = ? and building_generation is null",
+                        + " rebuild_head_index = ? where projection = ? and building_generation is null",
                 next, startedAt.toString(), headIndex, projection);
         return updated == 1 ? Optional.of(next) : Optional.empty();
     }
 
     /**
-     * Called in the transaction that writes a batch's rows: once it commits, everything up to the
-     * index is in the tables. A rebuild completes on this figure, never on the processor's position,
-     * which moves before the batch commits.
+     * Makes the rebuilt generation active and deletes the old one's rows, in the caller's transaction.
+     * Several nodes may find the same rebuild caught up at once: the projection's row is locked first and
+     * read again, so exactly one of them switches and the others find nothing left to do (without the
+     * lock a late one would read the new generation as "previous" and delete it).
+     *
+     * @return whether this call completed the rebuild
      */
-    public void committed(String projection, long globalIndex) {
-        jdbc.update("update projection_generation set committed_index = ? where projection = ? and committed_index < ?",
-                globalIndex, projection, globalIndex);
-    }
-
-    public void completeRebuild(String projection, List<String> tables) {
-        int previous = active(projection);
+    public boolean completeRebuild(String projection, List<String> tables) {
+        List<int[]> row = jdbc.query("select active_generation, building_generation from projection_generation"
+                        + " where projection = ? for update",
+                (rs, n) -> new int[]{rs.getInt(1), rs.getObject(2) == null ? -1 : rs.getInt(2)}, projection);
+        if (row.isEmpty() || row.get(0)[1] < 0) {
+            return false;
+        }
+        int previous = row.get(0)[0];
         jdbc.update("update projection_generation set active_generation = building_generation,"
                 + " building_generation = null, rebuild_started_at = null, rebuild_head_index = null"
                 + " where projection = ? and building_generation is not null", projection);
         for (String table : tables) {
             jdbc.update("delete from " + table + " where generation = ?", previous);
         }
+        return true;
+    }
+
+    /** A rebuild asked for and not yet begun: when, and the head of the store it must reach. */
+    public record RebuildRequested(Instant requestedAt, long headIndex) {
+    }
+
+    /**
+     * Asks for a rebuild, seen by every node on its next look: each lets go of the projection's segments,
+     * and one of them resets the tokens. Nothing happens when one is asked for or under way already.
+     *
+     * @return whether this call asked for it
+     */
+    public boolean requestRebuild(String projection, Instant requestedAt, long headIndex) {
+        return jdbc.update("update projection_generation set rebuild_requested_at = ?, rebuild_request_head = ?"
+                        + " where projection = ? and building_generation is null and rebuild_requested_at is null",
+                requestedAt.toString(), headIndex, projection) == 1;
+    }
+
+    public Optional<RebuildRequested> rebuildRequested(String projection) {
+        return jdbc.query("select rebuild_requested_at, rebuild_request_head from projection_generation"
+                        + " where projection = ? and rebuild_requested_at is not null",
+                (rs, n) -> new RebuildRequested(Instant.parse(rs.getString(1)), rs.getLong(2)), projection)
+                .stream().findFirst();
+    }
+
+    /**
+     * Takes the request, in the transaction that resets the tokens: of several nodes trying at once,
+     * exactly one gets it (the others wait on the row and then find it taken).
+     */
+    public boolean takeRebuildRequest(String projection, RebuildRequested request) {
+        return jdbc.update("update projection_generation set rebuild_requested_at = null, rebuild_request_head = null"
+                + " where projection = ? and rebuild_requested_at = ?", projection, request.requestedAt().toString()) == 1;
     }
 }

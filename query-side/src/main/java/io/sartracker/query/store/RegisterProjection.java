@@ -3,14 +3,12 @@ package io.sartracker.query.store;
 import io.sartracker.kernel.event.HoldingEvent;
 import io.sartracker.kernel.event.SeriesEvent;
 import io.sartracker.kernel.event.SeriesIssued;
-import io.sartracker.kernel.event.person.PersonEvent;
 import io.sartracker.query.register.SeriesProjector;
 import io.sartracker.query.register.SeriesRegister;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
@@ -44,7 +42,6 @@ public class RegisterProjection {
         final int generation = generations.writing(RegisterStore.PROJECTION);
         final Map<String, SeriesRegister> registers = new LinkedHashMap<>();
         final Map<String, Set<String>> changedHoldings = new LinkedHashMap<>();
-        long lastIndex = -1;
 
         SeriesRegister register(SeriesEvent event, long sequenceNumber) {
             String seriesId = event.seriesId().value();
@@ -62,7 +59,6 @@ public class RegisterProjection {
         void flush() {
             registers.forEach((seriesId, register) -> store.save(generation, register,
                     changedHoldings.get(seriesId).stream().map(register::holding).toList()));
-            generations.committed(RegisterStore.PROJECTION, lastIndex);
         }
     }
 
@@ -73,10 +69,8 @@ public class RegisterProjection {
     }
 
     @EventHandler
-    void on(SeriesEvent event, @SequenceNumber long sequenceNumber, TrackingToken token) {
+    void on(SeriesEvent event, @SequenceNumber long sequenceNumber) {
         Batch batch = batch();
-        // Only how far a rebuild has come: the highest index seen, never a key (the version is the key).
-        token.position().ifPresent(position -> batch.lastIndex = Math.max(batch.lastIndex, position));
         SeriesRegister register = batch.register(event, sequenceNumber);
         if (register.version() >= sequenceNumber) {
             return;
@@ -86,17 +80,6 @@ public class RegisterProjection {
         if (event instanceof HoldingEvent holdingEvent) {
             batch.changedHoldings.get(event.seriesId().value()).add(holdingEvent.holderId().value());
         }
-    }
-
-    /**
-     * An event of the person's history at the issuer: nothing to fold, but the rebuild counts it, or a
-     * store whose latest event is a person's would never be caught up with. (Not a handler of Object:
-     * Axon would rank it level with the interface SeriesEvent and might call it for series events.)
-     */
-    @EventHandler
-    void on(PersonEvent event, TrackingToken token) {
-        Batch batch = batch();
-        token.position().ifPresent(position -> batch.lastIndex = Math.max(batch.lastIndex, position));
     }
 
     private Batch batch() {

@@ -104,6 +104,8 @@ public enum RuleCode {
     PAYLOAD_TOO_LARGE(Kind.TOO_LARGE),
     /** The facts were committed but the store did not confirm them on disk in time (503): retry with the key. */
     COMMIT_NOT_CONFIRMED(Kind.UNAVAILABLE),
+    /** This node of the tracker does not take this kind of request (its roles); send it to another (503). */
+    NOT_SERVED_BY_THIS_NODE(Kind.UNAVAILABLE),
     /** The request carries no credentials, or ones that do not sign anyone in (401). */
     SIGN_IN_REQUIRED(Kind.UNAUTHENTICATED),
     /** The signed-in user lacks the role the endpoint needs (403). */

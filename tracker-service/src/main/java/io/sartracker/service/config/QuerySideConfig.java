@@ -11,7 +11,10 @@ import io.sartracker.query.store.RegisterProjection;
 import io.sartracker.query.store.RegisterStore;
 import io.sartracker.service.deadletter.DeadLetterHealth;
 import io.sartracker.service.deadletter.DeadLetters;
+import io.sartracker.service.cluster.TokenPositions;
+import io.sartracker.service.cluster.TrackerNode;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
@@ -64,11 +67,13 @@ public class QuerySideConfig {
     @Bean
     ProjectionRebuild projectionRebuild(EventProcessingConfiguration processing, EventStore eventStore,
                                         ProjectionGenerations generations, TransactionManager transactions,
-                                        Clock clock) {
+                                        Clock clock, TokenStore tokens, TrackerNode node,
+                                        TokenPositions positions) {
         return new ProjectionRebuild(List.of(
                 new ProjectionRebuild.Projection(RegisterStore.PROJECTION, RegisterStore.TABLES),
                 new ProjectionRebuild.Projection(AuditStore.PROJECTION, AuditStore.TABLES)),
-                processing, eventStore, generations, transactions, clock);
+                processing, eventStore, generations, transactions, clock, tokens, node.keepsProjections(),
+                positions::least);
     }
 
     @Bean
@@ -136,6 +141,12 @@ public class QuerySideConfig {
         RebuildWatch(ProjectionRebuild rebuild, ProjectionGenerations generations) {
             this.rebuild = rebuild;
             this.generations = generations;
+        }
+
+        /** A rebuild asked for on any node: this node lets go of the projection, resets it or resumes. */
+        @Scheduled(fixedDelayString = "${tracker.rebuild.coordinate-interval:PT0.5S}")
+        void coordinate() {
+            rebuild.coordinate();
         }
 
         @Scheduled(fixedDelayString = "${tracker.rebuild.check-interval:PT1S}")

@@ -231,6 +231,8 @@ public class ApiContract {
             if (hasSuccess(operation)) {
                 add(problems, RuleCode.COMMIT_NOT_CONFIRMED);
             }
+            // a node without the command role (tracker.node.roles=query) records nothing
+            add(problems, RuleCode.NOT_SERVED_BY_THIS_NODE);
         }
         if (extensions.get(X_REFUSALS) instanceof List<?> names) {
             names.forEach(name -> add(problems, RuleCode.valueOf((String) name)));
@@ -311,9 +313,10 @@ public class ApiContract {
                     + " Nothing was recorded."),
             Map.entry(415, "The body is not of a media type the operation reads. Nothing was recorded."),
             Map.entry(422, "A rule refuses the request. Nothing was recorded."),
-            Map.entry(503, "The facts were committed but the disk did not confirm them in time: send the same"
-                    + " request again with the same Idempotency-Key, which answers with what was recorded or"
-                    + " records it."));
+            Map.entry(503, "Send the request again: COMMIT_NOT_CONFIRMED, the facts were committed but the disk"
+                    + " did not confirm them in time (send it with the same Idempotency-Key, which answers with what"
+                    + " was recorded or records it); NOT_SERVED_BY_THIS_NODE, this node does not record facts (its"
+                    + " roles) and nothing was recorded (send it to a node with the command role)."));
 
     private static ApiResponse problemAnswer(int status, List<RuleCode> codes, Set<TrackerRole> roles) {
         List<RuleCode> inOrder = codes.stream().sorted().toList();

