@@ -125,6 +125,27 @@ class SignInHttpTest {
     }
 
     @Test
+    void aBrowserSessionEndsWhenItsUserIsDisabledAndTakesChangedRolesAtOnce() throws Exception {
+        TestRestTemplate admin = TrackerTestSupport.asAdmin(anonymous, environment);
+        TrackerTestSupport.asUser(anonymous, environment, "kenji", "EQUITY_ADMINISTRATOR");
+        PageSession kenji = PageSession.signIn(anonymous.getRootUri(), "kenji", "kenji-password");
+        assertThat(kenji.call("GET", "/app/record")).isEqualTo(200);
+
+        body(admin.exchange("/users/kenji/roles", HttpMethod.PUT, jsonBody("{\"roles\":[\"REPORTING\"]}"),
+                String.class), 200);
+        assertThat(kenji.call("GET", "/app/record")).as("the new roles count at once").isEqualTo(403);
+        assertThat(kenji.call("GET", "/app/today")).isEqualTo(200);
+
+        body(admin.exchange("/users/kenji/enabled", HttpMethod.PUT, jsonBody("{\"enabled\":false}"), String.class),
+                200);
+        assertThat(kenji.call("GET", "/app/today")).as("a disabled user's session ends").isEqualTo(302);
+        assertThat(kenji.lastLocation()).contains("/login");
+        body(admin.exchange("/users/kenji/enabled", HttpMethod.PUT, jsonBody("{\"enabled\":true}"), String.class),
+                200);
+        assertThat(kenji.call("GET", "/app/today")).as("the ended session does not come back").isEqualTo(302);
+    }
+
+    @Test
     void theRecorderIsThePersonSignedInWhateverTheHeadersSay() throws Exception {
         TestRestTemplate yuki = TrackerTestSupport.asUser(anonymous, environment, "yuki", "EQUITY_ADMINISTRATOR");
         HttpHeaders headers = new HttpHeaders();

@@ -5,7 +5,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.access.AccessDeniedException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,8 +26,9 @@ public class PageSecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain pageSecurityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain pageSecurityFilterChain(HttpSecurity http, JdbcUserDetailsManager users) throws Exception {
         http.securityMatcher(AccessPolicy.PAGE_PATHS.toArray(String[]::new));
+        http.addFilterBefore(new SessionStillValid(users), AuthorizationFilter.class);
         http.authorizeHttpRequests(requests -> {
             requests.requestMatchers(AccessPolicy.PUBLIC_PAGE_PATHS.toArray(String[]::new)).permitAll();
             for (Access access : AccessPolicy.TABLE) {

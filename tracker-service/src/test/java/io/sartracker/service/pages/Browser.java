@@ -6,6 +6,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -74,13 +75,14 @@ final class Browser implements AutoCloseable {
         waitUntil(d -> !d.getCurrentUrl().contains("/login"));
     }
 
+    /** Waits for the condition; an element htmx swapped out while it was read is simply read again. */
     <T> T waitUntil(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition::apply);
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition::apply);
     }
 
     /** Reloads the page until the condition holds: the views are current within about a second of a command. */
     void reloadUntil(Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, WAIT).until(d -> {
+        new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
             if (Boolean.TRUE.equals(condition.apply(d))) {
                 return true;
             }
