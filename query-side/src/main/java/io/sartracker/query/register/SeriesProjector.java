@@ -110,9 +110,9 @@ public final class SeriesProjector {
         String holderId = event.holderId().value();
         HoldingRecord h = r.holdings.get(holderId);
         if (h == null) {
-            h = new HoldingRecord(HoldingLifecycle.evolve(null, event), r.exercisePeriod.dayAfter());
-            r.holdings.put(holderId, h);
-            allotment(h, event);
+            HoldingRecord first = new HoldingRecord(HoldingLifecycle.evolve(null, event), r.exercisePeriod.dayAfter());
+            r.holdings.put(holderId, first);
+            allotment(first, event);
             return;
         }
         allotment(h, event);
