@@ -1,16 +1,17 @@
 package io.sartracker.service.directory;
 
-import io.sartracker.kernel.model.HolderId;
-import io.sartracker.kernel.query.FindHolder;
+import io.sartracker.kernel.model.SeriesId;
+import io.sartracker.kernel.query.FindRegister;
 import io.sartracker.kernel.rule.RuleCode;
 import io.sartracker.kernel.rule.RuleViolation;
-import io.sartracker.query.api.TrackerQueryHandlers.HolderView;
 import io.sartracker.query.register.ExerciseRecord;
 import io.sartracker.query.register.ViewState;
+import io.sartracker.query.register.Views;
 import io.sartracker.query.register.Views.HoldingView;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -36,12 +37,14 @@ public class Retention {
             ViewState.ACQUIRED);
 
     private final QueryGateway queries;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Period retention;
 
-    public Retention(QueryGateway queries, Clock clock,
+    public Retention(QueryGateway queries, JdbcTemplate jdbc, Clock clock,
                      @Value("${tracker.holder-directory.retention}") Period retention) {
         this.queries = queries;
+        this.jdbc = jdbc;
         this.clock = clock;
         this.retention = retention;
     }
@@ -65,7 +68,7 @@ public class Retention {
      */
     public Erasable check(String personId) {
         LocalDate today = LocalDate.now(clock);
-        List<HoldingView> holdings = holdings(personId);
+        List<HoldingView> holdings = holdings(personId, today);
         if (holdings.isEmpty()) {
             return new Erasable(null, retention, today, today);
         }
@@ -98,15 +101,27 @@ public class Retention {
         return h.lapseDate();
     }
 
-    /** The person's holdings today, as allottee or heir; none when no rights were ever recorded for them. */
-    private List<HoldingView> holdings(String personId) {
+    /**
+     * The person's holdings today, as allottee or heir; none when no rights were ever recorded for them. An
+     * erasure cannot be undone, so this reads what the events say, not the projections (which may trail a
+     * command by up to a second): the series come from the command side's {@code series_person} table, written
+     * with the events, and each series is the register as of today folded from its events (an explicit
+     * {@code asOf} always is).
+     */
+    private List<HoldingView> holdings(String personId, LocalDate today) {
+        List<String> series = jdbc.queryForList("select series_id from series_person where person_id = ?"
+                + " order by series_id", String.class, personId);
+        return series.stream().flatMap(id -> register(id, today).holders().stream())
+                .filter(h -> personId.equals(h.holderId()) || personId.equals(h.currentHolderId())
+                        || personId.equals(h.heirId()))
+                .toList();
+    }
+
+    private Views.RegisterView register(String seriesId, LocalDate today) {
         try {
-            return queries.query(new FindHolder(HolderId.of(personId), null, null),
-                    ResponseTypes.instanceOf(HolderView.class)).join().holdings();
+            return queries.query(new FindRegister(SeriesId.of(seriesId), today, null),
+                    ResponseTypes.instanceOf(Views.RegisterView.class)).join();
         } catch (CompletionException e) {
-            if (e.getCause() instanceof RuleViolation v && v.code() == RuleCode.UNKNOWN_HOLDER) {
-                return List.of();
-            }
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
