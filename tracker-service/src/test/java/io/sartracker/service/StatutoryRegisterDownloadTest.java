@@ -24,6 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -130,6 +132,11 @@ class StatutoryRegisterDownloadTest {
         assertThat(flat).contains("新株予約権原簿").contains("東京都千代田区富士見二丁目1番2号").contains("24000")
                 .contains("20000").contains("2015-07-13").contains("2023-06-30").contains("IIJ-SAR-5");
 
+        // kept for a person to look at, as the pages' screenshots are
+        Path kept = Files.createDirectories(Path.of("target", "register-downloads"));
+        Files.write(kept.resolve("register.csv"), csvBytes);
+        Files.write(kept.resolve("register.xlsx"), xlsxAnswer.getBody());
+        Files.write(kept.resolve("register.pdf"), pdfAnswer.getBody());
         System.out.printf("Register of the reference history with 18 names: CSV %,d bytes, XLSX %,d bytes, PDF %,d bytes%n",
                 csvBytes.length, xlsxAnswer.getBody().length, pdfAnswer.getBody().length);
         // the sizes stay those of a register, not of a whole embedded font (6 MB)

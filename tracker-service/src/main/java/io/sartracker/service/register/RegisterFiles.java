@@ -127,6 +127,7 @@ public final class RegisterFiles {
         private static final float TITLE_SIZE = 12;
         private static final float LEADING = SIZE * 1.35f;
         private static final float PAD = 2;
+        private static final float HEADER_WIDTH = 44;
 
         private final PDDocument document;
         private final PDType0Font font;
@@ -171,13 +172,17 @@ public final class RegisterFiles {
             }
         }
 
-        /** Column widths from their widest cell, shrunk to the page when together they are wider. */
+        /**
+         * Column widths from their widest cell (a column name counts up to {@value #HEADER_WIDTH} points and
+         * wraps beyond, so that the data sets the widths), shrunk to the page when together they are wider.
+         */
         private float[] widths(StatutoryRegister.Section section) throws IOException {
             int columns = section.header().isEmpty() ? 2 : section.header().size();
             float[] widths = new float[columns];
-            List<List<?>> all = new ArrayList<>(section.rows());
-            all.add(section.header());
-            for (List<?> row : all) {
+            for (int c = 0; c < columns && c < section.header().size(); c++) {
+                widths[c] = Math.min(width(section.header().get(c)), HEADER_WIDTH) + 2 * PAD;
+            }
+            for (List<?> row : section.rows()) {
                 for (int c = 0; c < Math.min(columns, row.size()); c++) {
                     widths[c] = Math.max(widths[c], Math.min(width(cell(row.get(c))) + 2 * PAD, 220));
                 }
