@@ -1,10 +1,13 @@
 package io.sartracker.service.directory;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * A person's details as entered: the name in kanji (required; the register's 氏名), its reading in kana, the
  * address (the register's 住所) and a contact (telephone or e-mail). Blank optional fields are kept as none.
  */
-public record DirectoryDetails(String nameKanji, String nameKana, String address, String contact) {
+public record DirectoryDetails(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String nameKanji, String nameKana,
+                               String address, String contact) {
     static final int MAX_NAME = 200;
     static final int MAX_ADDRESS = 500;
     static final int MAX_CONTACT = 200;

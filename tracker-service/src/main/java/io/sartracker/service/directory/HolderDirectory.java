@@ -39,7 +39,7 @@ public class HolderDirectory {
     }
 
     /** A change as the history shows it; the personal fields are empty once the person's data was erased. */
-    public record Change(int version, ChangeKind change, Instant changedAt, String changedBy, String signedInBy,
+    public record DirectoryChange(int version, ChangeKind change, Instant changedAt, String changedBy, String signedInBy,
                          String nameKanji, String nameKana, String address, String contact) {
     }
 
@@ -70,10 +70,10 @@ public class HolderDirectory {
     }
 
     /** Every change of the person's entry, oldest first. */
-    public List<Change> history(String personId) {
+    public List<DirectoryChange> history(String personId) {
         return jdbc.query("select version, change_kind, changed_at, changed_by, signed_in_by, name_kanji, name_kana,"
                         + " address, contact from holder_directory_change where person_id = ? order by change_id",
-                (rs, n) -> new Change(rs.getInt(1), ChangeKind.valueOf(rs.getString(2)), instant(rs, 3),
+                (rs, n) -> new DirectoryChange(rs.getInt(1), ChangeKind.valueOf(rs.getString(2)), instant(rs, 3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                         rs.getString(9)), personId);
     }

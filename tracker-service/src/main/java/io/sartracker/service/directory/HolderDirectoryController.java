@@ -40,7 +40,7 @@ public class HolderDirectoryController {
     }
 
     /** Every change of a person's entry, oldest first; the personal fields are empty once erased. */
-    public record History(String personId, List<HolderDirectory.Change> changes) {
+    public record DirectoryHistory(String personId, List<HolderDirectory.DirectoryChange> changes) {
     }
 
     @Operation(operationId = "directoryEntry", summary = "A person's name, address and contact",
@@ -81,8 +81,8 @@ public class HolderDirectoryController {
             description = "Who entered, changed or erased it, when and how they signed in, with what each change"
                     + " entered; after an erasure only who and when. Empty for a person never entered.")
     @GetMapping("/holders/{personId}/directory/history")
-    public History history(@PathVariable String personId) {
+    public DirectoryHistory history(@PathVariable String personId) {
         String person = HolderId.of(personId).value();
-        return new History(person, directory.history(person));
+        return new DirectoryHistory(person, directory.history(person));
     }
 }

@@ -83,7 +83,7 @@ public final class RegisterFiles {
         Set<Integer> headings = new java.util.HashSet<>();
         int line = 0;
         headings.add(line);
-        for (StatutoryRegister.Section section : register.sections()) {
+        for (StatutoryRegister.RegisterTable section : register.sections()) {
             line += 2;
             headings.add(line);
             if (!section.header().isEmpty()) {
@@ -144,13 +144,13 @@ public final class RegisterFiles {
             newPage();
             text(register.title(), MARGIN, y - TITLE_SIZE, TITLE_SIZE);
             y -= TITLE_SIZE * 2;
-            for (StatutoryRegister.Section section : register.sections()) {
+            for (StatutoryRegister.RegisterTable section : register.sections()) {
                 table(section);
             }
             content.close();
         }
 
-        private void table(StatutoryRegister.Section section) throws IOException {
+        private void table(StatutoryRegister.RegisterTable section) throws IOException {
             float[] widths = widths(section);
             if (y - LEADING * 4 < MARGIN) {
                 newPage();
@@ -176,7 +176,7 @@ public final class RegisterFiles {
          * Column widths from their widest cell (a column name counts up to {@value #HEADER_WIDTH} points and
          * wraps beyond, so that the data sets the widths), shrunk to the page when together they are wider.
          */
-        private float[] widths(StatutoryRegister.Section section) throws IOException {
+        private float[] widths(StatutoryRegister.RegisterTable section) throws IOException {
             int columns = section.header().isEmpty() ? 2 : section.header().size();
             float[] widths = new float[columns];
             for (int c = 0; c < columns && c < section.header().size(); c++) {

@@ -24,10 +24,10 @@ import java.util.stream.Collectors;
  * @param title    the document's title
  * @param sections the tables, in order
  */
-public record StatutoryRegister(String title, List<Section> sections) {
+public record StatutoryRegister(String title, List<RegisterTable> sections) {
 
     /** A table: its heading, its column names (none for the terms, which are label and value) and its rows. */
-    public record Section(String heading, List<String> header, List<List<Object>> rows) {
+    public record RegisterTable(String heading, List<String> header, List<List<Object>> rows) {
     }
 
     static final String TITLE = "新株予約権原簿 Register of stock acquisition rights (会社法第249条 Companies Act art. 249)";
@@ -41,7 +41,7 @@ public record StatutoryRegister(String title, List<Section> sections) {
     public List<List<Object>> lines() {
         List<List<Object>> lines = new ArrayList<>();
         lines.add(List.of(title));
-        for (Section section : sections) {
+        for (RegisterTable section : sections) {
             lines.add(List.of());
             lines.add(List.of(section.heading()));
             if (!section.header().isEmpty()) {
@@ -52,7 +52,7 @@ public record StatutoryRegister(String title, List<Section> sections) {
         return lines;
     }
 
-    private static Section terms(RegisterView r) {
+    private static RegisterTable terms(RegisterView r) {
         Terms t = r.terms();
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of("基準日 As of", r.on().toString()));
@@ -82,10 +82,10 @@ public record StatutoryRegister(String title, List<Section> sections) {
         rows.add(List.of("会社による取得（個） Rights acquired by the company", r.acquired()));
         rows.add(List.of("交付株式数（株） Shares delivered", r.sharesDelivered()));
         rows.add(List.of("払込金額合計（円） Amount paid in (yen)", r.amountPaidIn()));
-        return new Section("新株予約権の内容 Terms", List.of(), rows);
+        return new RegisterTable("新株予約権の内容 Terms", List.of(), rows);
     }
 
-    private static Section holders(RegisterView r, Map<String, DirectoryEntry> directory) {
+    private static RegisterTable holders(RegisterView r, Map<String, DirectoryEntry> directory) {
         List<String> header = List.of("新株予約権者 Holder", "氏名 Name", "フリガナ Kana", "住所 Address",
                 "取得日 Date of acquisition", "割当を受けた者 Allottee", "役職 Role", "状態 State",
                 "割当数（個） Allotted", "保有数（個） Held", "行使（個） Exercised", "消滅（個） Lapsed",
@@ -112,7 +112,7 @@ public record StatutoryRegister(String title, List<Section> sections) {
             row.add(h.lapseDate() == null ? "" : h.lapseDate().toString());
             return row;
         }).toList();
-        return new Section("新株予約権者 Holders", header, rows);
+        return new RegisterTable("新株予約権者 Holders", header, rows);
     }
 
     /** The date the holder acquired the rights: the heir's inheritance, else each allotment (with its rights). */
@@ -128,7 +128,7 @@ public record StatutoryRegister(String title, List<Section> sections) {
                 .collect(Collectors.joining("; "));
     }
 
-    private static Section exercises(RegisterView r) {
+    private static RegisterTable exercises(RegisterView r) {
         List<String> header = List.of("行使日 Exercise date", "行使者 Exercised by", "行使数（個） Rights",
                 "1個当たり株式数 Shares per right", "交付株式数 Shares delivered", "払込金額（円） Paid in (yen)",
                 "資本金増加額（円） Capital stock", "資本準備金増加額（円） Capital reserve");
@@ -138,6 +138,6 @@ public record StatutoryRegister(String title, List<Section> sections) {
                 .map(e -> List.<Object>of(e.exerciseDate().toString(), e.exercisedBy(), e.rights(), e.sharesPerRight(),
                         e.sharesDelivered(), e.amountPaidIn(), e.capitalStockIncrease(), e.capitalReserveIncrease()))
                 .toList();
-        return new Section("行使 Exercises", header, rows);
+        return new RegisterTable("行使 Exercises", header, rows);
     }
 }
