@@ -8,6 +8,9 @@ import io.sartracker.query.register.ExerciseRecord;
 import io.sartracker.query.register.ViewState;
 import io.sartracker.query.register.Views;
 import io.sartracker.query.store.AuditStore.AuditEntry;
+import io.sartracker.service.directory.HolderDirectory;
+import io.sartracker.service.directory.Retention;
+import io.sartracker.service.security.AccessPolicy;
 import io.sartracker.service.security.SignedIn;
 import io.sartracker.service.web.QueryController;
 import io.sartracker.service.security.TrackerRole;
@@ -43,8 +46,14 @@ public class PageController {
     /** The API's own exports, so that a page's CSV is the API's, column for column. */
     private final QueryController api;
 
-    public PageController(PageQueries queries, Clock clock, ObjectMapper json, QueryController api) {
+    private final HolderDirectory directory;
+    private final Retention retention;
+
+    public PageController(PageQueries queries, Clock clock, ObjectMapper json, QueryController api,
+                          HolderDirectory directory, Retention retention) {
         this.api = api;
+        this.directory = directory;
+        this.retention = retention;
         this.queries = queries;
         this.clock = clock;
         this.json = json;
@@ -166,6 +175,12 @@ public class PageController {
         When when = When.of(asOf, knownAt);
         HolderView holder = queries.holder(personId, when);
         model.addAttribute("holder", holder);
+        if (AccessPolicy.readsPayloads(SignedIn.roles())) {
+            // the directory is the present one whatever date is picked: it keeps no history of its own to replay
+            model.addAttribute("directoryEntry", directory.find(holder.personId()).orElse(null));
+            model.addAttribute("directoryHistory", directory.history(holder.personId()));
+            model.addAttribute("retention", retention.retention().toString());
+        }
         return "app/holder";
     }
 
