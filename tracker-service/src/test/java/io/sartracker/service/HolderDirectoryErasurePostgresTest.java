@@ -1,5 +1,6 @@
 package io.sartracker.service;
 
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -7,6 +8,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** {@link HolderDirectoryErasureTest} (erasure leaves no personal data in any table) on a real PostgreSQL server. */
 @ActiveProfiles("postgres")
+@Import(HolderDirectoryErasureTest.Clocks.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class HolderDirectoryErasurePostgresTest extends HolderDirectoryErasureTest {
     @DynamicPropertySource
