@@ -30,6 +30,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -236,6 +237,8 @@ class HolderDirectoryErasureTest {
             throws IOException {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
+        // a client that sends a key with every request: nothing of this request may be kept with it
+        headers.set("Idempotency-Key", "directory-" + UUID.randomUUID());
         var body = json.createObjectNode().put("nameKanji", name).put("nameKana", kana).put("address", address)
                 .put("contact", contact);
         return alice.exchange("/holders/" + personId + "/directory", HttpMethod.PUT,

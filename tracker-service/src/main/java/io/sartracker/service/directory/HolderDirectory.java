@@ -109,13 +109,18 @@ public class HolderDirectory {
      */
     @Transactional
     public Instant erase(String personId, Recorder recorder) {
-        DirectoryEntry entry = entry(personId);
+        // the entry's row locked: of two erasures at once, the second finds no entry and records nothing
+        Integer version = jdbc.query("select version from holder_directory where person_id = ? for update",
+                (rs, n) -> rs.getInt(1), personId).stream().findFirst().orElse(null);
+        if (version == null) {
+            entry(personId);
+        }
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         jdbc.update("delete from holder_directory where person_id = ?", personId);
         jdbc.update("update holder_directory_change set name_kanji = null, name_kana = null, address = null,"
                 + " contact = null where person_id = ?", personId);
         jdbc.update("insert into holder_directory_change (person_id, version, change_kind, changed_at, changed_by,"
-                        + " signed_in_by) values (?, ?, ?, ?, ?, ?)", personId, entry.version() + 1,
+                        + " signed_in_by) values (?, ?, ?, ?, ?, ?)", personId, version + 1,
                 ChangeKind.ERASED.name(), now, recorder.name(), recorder.signedInBy());
         return now.toInstant();
     }
