@@ -6,6 +6,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -19,7 +20,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -56,7 +60,7 @@ public final class RegisterFiles {
                 List<Object> line = lines.get(r);
                 for (int c = 0; c < line.size(); c++) {
                     Object value = line.get(c);
-                    var cell = row.createCell(c);
+                    Cell cell = row.createCell(c);
                     if (value instanceof Number number) {
                         cell.setCellValue(number.doubleValue());
                     } else {
@@ -80,7 +84,7 @@ public final class RegisterFiles {
 
     /** The title, each section's heading and each table's column names: the lines set in bold. */
     private static Set<Integer> headingLines(StatutoryRegister register) {
-        Set<Integer> headings = new java.util.HashSet<>();
+        Set<Integer> headings = new HashSet<>();
         int line = 0;
         headings.add(line);
         for (StatutoryRegister.RegisterTable section : register.sections()) {
@@ -131,7 +135,7 @@ public final class RegisterFiles {
 
         private final PDDocument document;
         private final PDType0Font font;
-        private final java.util.Map<Integer, Boolean> glyphs = new java.util.HashMap<>();
+        private final Map<Integer, Boolean> glyphs = new HashMap<>();
         private PDPageContentStream content;
         private float y;
 
