@@ -8,6 +8,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.access.AccessDeniedException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,8 +46,15 @@ public class PageSecurityConfig {
         // htmx follows a redirect inside its request and would swap the sign-in page into a part of the page
         // (the rebuild's progress, polled every second, once the session has expired): htmx's requests are
         // answered 401 with HX-Redirect instead, so that the browser goes to the sign-in page as a whole.
+        LoginUrlAuthenticationEntryPoint toSignIn = new LoginUrlAuthenticationEntryPoint("/login");
         http.exceptionHandling(errors -> errors.accessDeniedHandler(PageSecurityConfig::denied)
-                .defaultAuthenticationEntryPointFor(PageSecurityConfig::signInAsAWhole, PageSecurityConfig::fromHtmx));
+                .authenticationEntryPoint((request, response, e) -> {
+                    if (fromHtmx(request)) {
+                        signInAsAWhole(request, response, e);
+                    } else {
+                        toSignIn.commence(request, response, e);
+                    }
+                }));
         http.headers(headers -> headers
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:;"
