@@ -126,6 +126,8 @@ class AccessTableTest {
         line("POST /app/users/{username}/roles", "/app/users/nobody/roles", USERS);
         line("POST /app/users/{username}/password-resets", "/app/users/nobody/password-resets", USERS);
         line("POST /app/users/{username}/enabled", "/app/users/nobody/enabled", USERS);
+        line("GET /app/me/password", "/app/me/password", ANYONE_SIGNED_IN);
+        line("POST /app/me/password", "/app/me/password", ANYONE_SIGNED_IN);
     }
 
     private static boolean page(String path) {

@@ -124,11 +124,12 @@ public class TrackerQueryHandlers {
 
     @QueryHandler
     public WindowPage openWindows(FindOpenWindows query) {
-        LocalDate on = query.on() != null ? query.on() : LocalDate.now(clock);
+        LocalDate on = dayOf(query.on(), query.knownAt());
         int generation = registerGeneration();
-        List<Views.OpenWindow> windows = candidates(generation, on, registers.seriesWithWindowsEndingFrom(generation, on))
+        List<Views.OpenWindow> windows = (query.knownAt() != null ? registers.allSeries(generation)
+                : candidates(generation, on, registers.seriesWithWindowsEndingFrom(generation, on)))
                 .stream()
-                .map(id -> registerOn(generation, id, on))
+                .map(id -> seriesOn(generation, id, on, query.knownAt()))
                 .filter(r -> r.seriesId() != null)
                 .flatMap(r -> Views.openWindows(r, on))
                 .filter(w -> query.closingWithinDays() == null || w.daysLeft() <= query.closingWithinDays())
@@ -141,11 +142,12 @@ public class TrackerQueryHandlers {
 
     @QueryHandler
     public AwaitingHeirPage awaitingHeir(FindAwaitingHeir query) {
-        LocalDate on = query.on() != null ? query.on() : LocalDate.now(clock);
+        LocalDate on = dayOf(query.on(), query.knownAt());
         int generation = registerGeneration();
-        List<Views.AwaitingHeir> waiting = candidates(generation, on, registers.seriesAwaitingHeir(generation))
+        List<Views.AwaitingHeir> waiting = (query.knownAt() != null ? registers.allSeries(generation)
+                : candidates(generation, on, registers.seriesAwaitingHeir(generation)))
                 .stream()
-                .map(id -> registerOn(generation, id, on))
+                .map(id -> seriesOn(generation, id, on, query.knownAt()))
                 .filter(r -> r.seriesId() != null)
                 .flatMap(r -> Views.awaitingHeir(r, on))
                 .sorted(Views.AWAITING_ORDER)
@@ -190,6 +192,16 @@ public class TrackerQueryHandlers {
             return stored.get();
         }
         return HistoryWindow.asOf(day).fold(history(seriesId));
+    }
+
+    /**
+     * The series as of a day, as known now or, given an instant, as recorded by then. Every series of the
+     * store is a candidate as known at an instant: the stored rows say only what is known now (a series
+     * recorded after the instant folds to none and is left out).
+     */
+    private SeriesRegister seriesOn(int generation, String seriesId, LocalDate day, Instant knownAt) {
+        return knownAt == null ? registerOn(generation, seriesId, day)
+                : new HistoryWindow(day, knownAt).fold(history(seriesId));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.sartracker.service.page;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sartracker.kernel.query.FindAuditTrail;
 import io.sartracker.query.api.TrackerQueryHandlers.AuditPage;
 import io.sartracker.query.api.TrackerQueryHandlers.HolderView;
 import io.sartracker.query.register.ExerciseRecord;
@@ -75,7 +76,8 @@ public class PageController {
     public String today(@RequestParam(required = false) String asOf, @RequestParam(required = false) String knownAt,
                         Model model) {
         When when = When.of(asOf, knownAt);
-        LocalDate on = when.asOf() != null ? when.asOf() : today();
+        LocalDate on = when.asOf() != null ? when.asOf()
+                : when.knownAt() != null ? LocalDate.ofInstant(when.knownAt(), PageFormat.TOKYO) : today();
         List<Views.RegisterView> registers = queries.registers(when);
         List<LapseDue> lapses = new ArrayList<>();
         List<Scheduled> scheduled = new ArrayList<>();
@@ -86,11 +88,13 @@ public class PageController {
                     .forEach(step -> scheduled.add(new Scheduled(register.seriesId(), register.issuerId(), step)));
         }
         model.addAttribute("on", on);
-        model.addAttribute("windows", queries.windows(when.asOf()).items());
-        model.addAttribute("awaiting", queries.awaitingHeir(when.asOf()).items());
+        model.addAttribute("windows", queries.windows(when).items());
+        model.addAttribute("awaiting", queries.awaitingHeir(when).items());
         model.addAttribute("lapses", lapses);
         model.addAttribute("scheduled", scheduled);
-        model.addAttribute("recent", queries.audit(null, null, true, 12).items());
+        // as known at an instant, the facts recorded up to it
+        model.addAttribute("recent", queries.audit(new FindAuditTrail(null, null, null, null, null, when.knownAt(),
+                true, 0, 12)).items());
         return "app/today";
     }
 

@@ -129,7 +129,9 @@ public final class AccessPolicy {
             post("/app/users", EnumSet.of(ADMINISTRATOR)),
             post("/app/users/{username}/roles", EnumSet.of(ADMINISTRATOR)),
             post("/app/users/{username}/password-resets", EnumSet.of(ADMINISTRATOR)),
-            post("/app/users/{username}/enabled", EnumSet.of(ADMINISTRATOR)));
+            post("/app/users/{username}/enabled", EnumSet.of(ADMINISTRATOR)),
+            get("/app/me/password", EnumSet.allOf(TrackerRole.class)),
+            post("/app/me/password", EnumSet.allOf(TrackerRole.class)));
 
     private AccessPolicy() {
     }

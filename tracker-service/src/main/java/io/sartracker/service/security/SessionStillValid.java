@@ -43,6 +43,12 @@ final class SessionStillValid extends OncePerRequestFilter {
                     session.invalidate();
                 }
                 SecurityContextHolder.clearContext();
+                if (PageSecurityConfig.fromHtmx(request)) {
+                    // htmx would swap the sign-in page into the part it asked for: the whole page goes instead
+                    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                    response.setHeader("HX-Redirect", request.getContextPath() + "/login?expired");
+                    return;
+                }
                 response.sendRedirect(request.getContextPath() + "/login?expired");
                 return;
             }
