@@ -78,6 +78,7 @@ public final class AccessPolicy {
             get("/series", VIEW_READERS),
             get("/series/{seriesId}", VIEW_READERS),
             get("/series/{seriesId}/register", VIEW_READERS),
+            get("/issuers/{issuerId}/ocf", VIEW_READERS),
             get("/holders/{personId}", VIEW_READERS),
             get("/windows", VIEW_READERS),
             get("/awaiting-heir", VIEW_READERS),
