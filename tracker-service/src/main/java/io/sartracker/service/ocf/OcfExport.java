@@ -35,6 +35,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -69,6 +70,8 @@ public class OcfExport {
     public static final String VESTING_TERMS = "VestingTerms.ocf.json";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Seconds always written: {@code OffsetDateTime.toString()} leaves out ":00", which RFC 3339 requires. */
+    private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final StakeholderNames names;
@@ -96,7 +99,7 @@ public class OcfExport {
         manifest.put("file_type", "OCF_MANIFEST_FILE");
         manifest.set("issuer", ledger.issuer(history));
         manifest.put("as_of", history.on().toString());
-        manifest.put("generated_at", generatedAt.toString());
+        manifest.put("generated_at", generatedAt.format(RFC_3339));
         manifest.set("comments", strings(
                 "Stock acquisition rights (shinkabu yoyakuken) of issuer " + history.issuerId() + " as of "
                         + history.on() + ", written from the tracker's events as the as-of register folds them:"
@@ -226,7 +229,7 @@ public class OcfExport {
             plans.add(plan(register));
             Map<String, Deque<Security>> holdings = new LinkedHashMap<>();
             int[] sequence = {0};
-            for (SeriesEvent event : history.events()) {
+            for (SeriesEvent event : inDateOrder(history.events())) {
                 if (event instanceof RightsAllotted a) {
                     String holder = a.holderId().value();
                     Security security = new Security(seriesId + ":" + holder + ":" + (++sequence[0]), holder,
@@ -252,6 +255,7 @@ public class OcfExport {
                                                 + " reserve +%,d yen (6).", x.rights().count(),
                                         x.capitalStockIncrease().amount(), x.capitalReserveIncrease().amount()),
                                 "The shares delivered are not issued in this package (no resulting security)."));
+                        transactions.add(new Dated(x.exerciseDate(), exercise));
                     });
                 } else if (event instanceof RightsLapsed l) {
                     take(holdings, l.holderId().value(), l.rights().count(), (security, rights) ->
@@ -293,6 +297,18 @@ public class OcfExport {
                 }
                 // SeriesIssued is the stock plan; a FactReversed never reaches an as-of history
             }
+        }
+
+        /**
+         * The events by the day they happened, not the order they were recorded in: an adjustment may be
+         * recorded before its day and a lapse after later facts, but OCF's transactions, and the securities
+         * a replacement creates, follow the days. On one day the adjustment comes first, as a holding's fact
+         * of that day already counts the shares per right it brings. Otherwise the recorded order stays.
+         */
+        private static List<SeriesEvent> inDateOrder(List<SeriesEvent> events) {
+            return events.stream().sorted(Comparator.comparing(SeriesEvent::effectiveDate)
+                    .thenComparing(e -> e instanceof SharesPerRightAdjusted || e instanceof SeriesRestructured ? 0 : 1))
+                    .toList();
         }
 
         /** The rights of a holding, taken from its securities in the order they were allotted. */
