@@ -112,6 +112,7 @@ public final class AccessPolicy {
             get("/app/series/{seriesId}", VIEW_READERS),
             get("/app/series/{seriesId}/chart", VIEW_READERS),
             get("/app/series/{seriesId}/register.csv", VIEW_READERS),
+            get("/app/issuers/{issuerId}/ocf", VIEW_READERS),
             get("/app/issuers/{issuerId}/chart", VIEW_READERS),
             get("/app/holders", VIEW_READERS),
             get("/app/holders/{personId}", VIEW_READERS),
