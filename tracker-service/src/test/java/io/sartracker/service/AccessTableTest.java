@@ -81,6 +81,7 @@ class AccessTableTest {
         line("GET /series", "/series", READ);
         line("GET /series/{seriesId}", "/series/S-1", READ);
         line("GET /series/{seriesId}/register", "/series/S-1/register", READ);
+        line("GET /issuers/{issuerId}/ocf", "/issuers/I-1/ocf", READ);
         line("GET /holders/{personId}", "/holders/P-1", READ);
         line("GET /windows", "/windows", READ);
         line("GET /awaiting-heir", "/awaiting-heir", READ);
@@ -107,6 +108,7 @@ class AccessTableTest {
         line("GET /app/series/{seriesId}", "/app/series/S-1", READ);
         line("GET /app/series/{seriesId}/chart", "/app/series/S-1/chart", READ);
         line("GET /app/series/{seriesId}/register.csv", "/app/series/S-1/register.csv", READ);
+        line("GET /app/issuers/{issuerId}/ocf", "/app/issuers/I-1/ocf", READ);
         line("GET /app/issuers/{issuerId}/chart", "/app/issuers/I-1/chart", READ);
         line("GET /app/holders", "/app/holders", READ);
         line("GET /app/holders/{personId}", "/app/holders/P-1", READ);

@@ -4,6 +4,7 @@ import io.sartracker.kernel.event.SeriesEvent;
 import io.sartracker.kernel.query.FindAuditTrail;
 import io.sartracker.kernel.query.FindAwaitingHeir;
 import io.sartracker.kernel.query.FindHolder;
+import io.sartracker.kernel.query.FindIssuerHistory;
 import io.sartracker.kernel.query.FindOpenWindows;
 import io.sartracker.kernel.query.FindRegister;
 import io.sartracker.kernel.query.FindSeries;
@@ -11,6 +12,7 @@ import io.sartracker.kernel.rule.RuleCode;
 import io.sartracker.kernel.rule.RuleViolation;
 import io.sartracker.query.history.HistoryWindow;
 import io.sartracker.query.history.RecordedEvent;
+import io.sartracker.query.register.SeriesProjector;
 import io.sartracker.query.register.SeriesRegister;
 import io.sartracker.query.register.Views;
 import io.sartracker.query.store.AuditStore;
@@ -163,6 +165,36 @@ public class TrackerQueryHandlers {
                 query.effectiveFrom(), query.effectiveTo(), query.recordedFrom(), query.recordedTo());
         return new AuditPage(audit.find(generation, filter, query.newestFirst(), query.page(), query.size()), query.page(), query.size(),
                 audit.count(generation, filter));
+    }
+
+    /**
+     * A series as of a date: its register and the events folded into it, in their recorded order,
+     * reversed facts and their reversals left out, and without the corporate actions scheduled after
+     * the date (the register still knows those as scheduled steps).
+     */
+    public record SeriesHistory(SeriesRegister register, List<SeriesEvent> events) {
+    }
+
+    /** Every series of an issuer as of a date, by series identifier. */
+    public record IssuerHistory(String issuerId, LocalDate on, List<SeriesHistory> series) {
+    }
+
+    @QueryHandler
+    public IssuerHistory issuerHistory(FindIssuerHistory query) {
+        String issuerId = query.issuerId().value();
+        LocalDate on = query.asOf() != null ? query.asOf() : LocalDate.now(clock);
+        HistoryWindow window = HistoryWindow.asOf(on);
+        List<SeriesHistory> series = registers.allSeries(registerGeneration()).stream().sorted()
+                .map(id -> window.chosen(history(id)).stream().map(RecordedEvent::payload).toList())
+                .map(events -> new SeriesHistory(SeriesProjector.fold(events),
+                        events.stream().filter(e -> !e.effectiveDate().isAfter(on)).toList()))
+                .filter(s -> s.register().seriesId() != null && issuerId.equals(s.register().issuerIdOn(on)))
+                .toList();
+        if (series.isEmpty()) {
+            throw RuleViolation.of(RuleCode.UNKNOWN_ISSUER, "No series of issuer " + issuerId + " is recorded as of "
+                    + on + ".", "issuerId", issuerId);
+        }
+        return new IssuerHistory(issuerId, on, series);
     }
 
     /**

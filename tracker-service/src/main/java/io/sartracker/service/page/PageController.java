@@ -10,6 +10,7 @@ import io.sartracker.query.register.ViewState;
 import io.sartracker.query.register.Views;
 import io.sartracker.query.store.AuditStore.AuditEntry;
 import io.sartracker.service.security.SignedIn;
+import io.sartracker.service.ocf.OcfController;
 import io.sartracker.service.web.QueryController;
 import io.sartracker.service.security.TrackerRole;
 import org.springframework.http.HttpHeaders;
@@ -43,9 +44,12 @@ public class PageController {
     private final ObjectMapper json;
     /** The API's own exports, so that a page's CSV is the API's, column for column. */
     private final QueryController api;
+    private final OcfController ocf;
 
-    public PageController(PageQueries queries, Clock clock, ObjectMapper json, QueryController api) {
+    public PageController(PageQueries queries, Clock clock, ObjectMapper json, QueryController api,
+                          OcfController ocf) {
         this.api = api;
+        this.ocf = ocf;
         this.queries = queries;
         this.clock = clock;
         this.json = json;
@@ -297,6 +301,19 @@ public class PageController {
         Object csv = api.register(seriesId, when.asOf(), when.knownAt(), "csv").getBody();
         return download(String.valueOf(csv), "register-" + seriesId + "-" + (when.asOf() == null ? today() : when.asOf())
                 + ".csv");
+    }
+
+    /**
+     * The issuer's Open Cap Format package as of the page's date. A view as known at an instant has no OCF
+     * form (OCF has only an as-of date): the package is as of that instant's business date, by what is known now.
+     */
+    @GetMapping("/app/issuers/{issuerId}/ocf")
+    public ResponseEntity<byte[]> ocfPackage(@PathVariable String issuerId, @RequestParam(required = false) String asOf,
+                                             @RequestParam(required = false) String knownAt) {
+        When when = When.of(asOf, knownAt);
+        LocalDate on = when.asOf() != null ? when.asOf()
+                : when.knownAt() != null ? LocalDate.ofInstant(when.knownAt(), clock.getZone()) : null;
+        return ocf.ocf(issuerId, on);
     }
 
     @GetMapping("/app/windows.csv")
