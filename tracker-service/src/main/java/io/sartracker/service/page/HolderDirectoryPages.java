@@ -4,6 +4,7 @@ import io.sartracker.kernel.rule.RuleViolation;
 import io.sartracker.service.directory.DirectoryDetails;
 import io.sartracker.service.directory.HolderDirectoryController;
 import io.sartracker.service.register.StatutoryRegisterController;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,16 +46,23 @@ public class HolderDirectoryPages {
             }
             throw e;
         }
+
+        int status() {
+            return PageErrors.formStatus(code);
+        }
     }
 
     @PostMapping("/app/holders/{personId}/directory")
     public String enter(@PathVariable String personId, @RequestParam(required = false) String nameKanji,
                         @RequestParam(required = false) String nameKana, @RequestParam(required = false) String address,
-                        @RequestParam(required = false) String contact, Model model, RedirectAttributes redirect) {
+                        @RequestParam(required = false) String contact, Model model, RedirectAttributes redirect,
+                        HttpServletResponse response) {
         try {
             api.enter(personId, new DirectoryDetails(nameKanji, nameKana, address, contact));
         } catch (RuntimeException e) {
-            model.addAttribute("directoryRejection", Rejection.of(e));
+            Rejection rejection = Rejection.of(e);
+            response.setStatus(rejection.status());
+            model.addAttribute("directoryRejection", rejection);
             model.addAttribute("typed", Map.of("nameKanji", text(nameKanji), "nameKana", text(nameKana),
                     "address", text(address), "contact", text(contact)));
             return pages.holder(personId, null, null, model);
@@ -64,11 +72,14 @@ public class HolderDirectoryPages {
     }
 
     @PostMapping("/app/holders/{personId}/directory/erasure")
-    public String erase(@PathVariable String personId, Model model, RedirectAttributes redirect) {
+    public String erase(@PathVariable String personId, Model model, RedirectAttributes redirect,
+                        HttpServletResponse response) {
         try {
             api.erase(personId);
         } catch (RuntimeException e) {
-            model.addAttribute("directoryRejection", Rejection.of(e));
+            Rejection rejection = Rejection.of(e);
+            response.setStatus(rejection.status());
+            model.addAttribute("directoryRejection", rejection);
             return pages.holder(personId, null, null, model);
         }
         redirect.addFlashAttribute("directoryDone", "erased");
