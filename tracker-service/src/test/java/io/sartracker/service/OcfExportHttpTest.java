@@ -14,6 +14,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -229,6 +230,30 @@ class OcfExportHttpTest {
         assertThat(valuation.at("/comments").toString()).contains("yen per right");
         assertThat(byId(items(files, "Stakeholders.ocf.json"), "E01-HEIR").at("/comments").toString())
                 .contains("The heir of E01, inherited on 2024-10-01");
+    }
+
+    @Test
+    @Order(6)
+    void theNamesComeFromTheHolderDirectoryOnlyForThoseWhoMayReadThem() throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> entered = admin.exchange("/holders/D01/directory", HttpMethod.PUT, new HttpEntity<>(
+                "{\"nameKanji\":\"山田太郎\",\"nameKana\":\"ヤマダタロウ\",\"address\":\"東京都千代田区富士見二丁目10番2号\"}",
+                headers), String.class);
+        assertThat(entered.getStatusCode()).as(entered.getBody()).isEqualTo(HttpStatus.OK);
+
+        Map<String, byte[]> named = unzip(admin.getForEntity("/issuers/IIJ/ocf", byte[].class).getBody());
+        assertValid(named);
+        JsonNode d01 = byId(items(named, "Stakeholders.ocf.json"), "D01");
+        assertThat(d01.at("/name/legal_name").asText()).isEqualTo("山田太郎");
+        assertThat(d01.at("/issuer_assigned_id").asText()).isEqualTo("D01");
+        assertThat(byId(items(named, "Stakeholders.ocf.json"), "D02").at("/name/legal_name").asText())
+                .as("a person without an entry keeps the identifier").isEqualTo("D02");
+
+        Map<String, byte[]> unnamed = unzip(reporting.getForEntity("/issuers/IIJ/ocf", byte[].class).getBody());
+        assertThat(byId(items(unnamed, "Stakeholders.ocf.json"), "D01").at("/name/legal_name").asText())
+                .as("reporting reads figures, not names").isEqualTo("D01");
+        assertThat(new String(unnamed.get("Stakeholders.ocf.json"), StandardCharsets.UTF_8)).doesNotContain("山田");
     }
 
     @Test

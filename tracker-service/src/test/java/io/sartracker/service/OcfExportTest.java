@@ -38,8 +38,9 @@ class OcfExportTest {
 
     @Test
     void generatedAtOnAWholeMinuteStillCarriesItsSecondsAsRfc3339Requires() throws Exception {
-        OcfPackage ocf = new OcfExport(StakeholderNames.IDENTIFIERS)
-                .build(HISTORY, OffsetDateTime.of(2026, 11, 28, 9, 15, 0, 0, ZoneOffset.ofHours(9)));
+        OcfPackage ocf = new OcfExport()
+                .build(HISTORY, OffsetDateTime.of(2026, 11, 28, 9, 15, 0, 0, ZoneOffset.ofHours(9)),
+                        StakeholderNames.IDENTIFIERS);
         String manifest = new String(ocf.files().get(OcfPackage.MANIFEST), StandardCharsets.UTF_8);
         assertThat(new ObjectMapper().readTree(manifest).get("generated_at").asText())
                 .isEqualTo("2026-11-28T09:15:00+09:00");
@@ -47,9 +48,10 @@ class OcfExportTest {
     }
 
     @Test
-    void theNamesComeFromTheSeamWhereTheHolderDirectoryPlugsIn() throws Exception {
-        OcfPackage ocf = new OcfExport((issuer, person) -> issuer + " directory: " + person)
-                .build(HISTORY, OffsetDateTime.of(2026, 11, 28, 9, 15, 30, 0, ZoneOffset.ofHours(9)));
+    void theNamesComeFromTheNamesGiven() throws Exception {
+        OcfPackage ocf = new OcfExport()
+                .build(HISTORY, OffsetDateTime.of(2026, 11, 28, 9, 15, 30, 0, ZoneOffset.ofHours(9)),
+                        (issuer, person) -> issuer + " directory: " + person);
         JsonNode stakeholder = new ObjectMapper().readTree(ocf.files().get(OcfExport.STAKEHOLDERS)).at("/items/0");
         assertThat(stakeholder.at("/name/legal_name").asText()).isEqualTo("IIJ directory: D01");
         assertThat(stakeholder.at("/issuer_assigned_id").asText()).isEqualTo("D01");

@@ -74,18 +74,14 @@ public class OcfExport {
     private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private final StakeholderNames names;
 
-    public OcfExport(StakeholderNames names) {
-        this.names = names;
-    }
-
-    public OcfPackage build(IssuerHistory history, OffsetDateTime generatedAt) {
+    /** The package, its stakeholders named by {@code names}. */
+    public OcfPackage build(IssuerHistory history, OffsetDateTime generatedAt, StakeholderNames names) {
         Ledger ledger = new Ledger(history.issuerId(), history.on());
         history.series().forEach(ledger::series);
 
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(STAKEHOLDERS, write(file("OCF_STAKEHOLDERS_FILE", ledger.stakeholders())));
+        files.put(STAKEHOLDERS, write(file("OCF_STAKEHOLDERS_FILE", ledger.stakeholders(names))));
         files.put(STOCK_CLASSES, write(file("OCF_STOCK_CLASSES_FILE", List.of(ledger.stockClass(history)))));
         files.put(STOCK_PLANS, write(file("OCF_STOCK_PLANS_FILE", ledger.plans)));
         files.put(TRANSACTIONS, write(file("OCF_TRANSACTIONS_FILE", ledger.transactions())));
@@ -555,7 +551,7 @@ public class OcfExport {
             return people.computeIfAbsent(id, k -> new Person());
         }
 
-        List<ObjectNode> stakeholders() {
+        List<ObjectNode> stakeholders(StakeholderNames names) {
             List<ObjectNode> stakeholders = new ArrayList<>();
             people.forEach((id, person) -> {
                 ObjectNode stakeholder = NODES.objectNode();

@@ -3,8 +3,8 @@ package io.sartracker.service.ocf;
 /**
  * The name an Open Cap Format stakeholder carries. The events know a person only by the identifier
  * the issuer gave them (an employee number, say), never by name; the holder directory, kept outside the
- * event store, will know the names. This is the one place where the export asks for a name: until the
- * directory answers it, {@link #IDENTIFIERS} gives the identifier itself as the name.
+ * event store, knows the names, and gives them to those who may read personal data. For the others, and
+ * for a person without an entry, {@link #IDENTIFIERS} gives the identifier itself as the name.
  */
 @FunctionalInterface
 public interface StakeholderNames {
