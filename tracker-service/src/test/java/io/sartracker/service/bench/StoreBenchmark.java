@@ -150,6 +150,11 @@ public final class StoreBenchmark {
         Path dataDir = Files.createTempDirectory("sar-tracker-store-bench");
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--tracker.data-dir=" + dataDir,
                 "--logging.level.root=warn", "--spring.main.banner-mode=off"));
+        // More settings for the service, to measure one change against another: -Dbench.service="--a=1 --b=2"
+        String more = System.getProperty("bench.service", "").strip();
+        if (!more.isEmpty()) {
+            arguments.addAll(List.of(more.split("\\s+")));
+        }
         if (store == Store.POSTGRES) {
             arguments.addAll(List.of("--spring.profiles.active=postgres",
                     "--TRACKER_DB_URL=" + TestPostgres.newDatabase("bench"), "--TRACKER_DB_USER=" + TestPostgres.USER,
