@@ -112,6 +112,7 @@ public final class ProcessorWakeUp implements MessageDispatchInterceptor<EventMe
 
         @Override
         public boolean setOnAvailableCallback(Runnable callback) {
+            callbacks.remove(this.callback);
             this.callback = callback;
             callbacks.add(callback);
             return true;
