@@ -97,12 +97,16 @@ public class AuditStore {
         if (entries.isEmpty()) {
             return;
         }
-        String marks = entries.stream().map(e -> "?").collect(Collectors.joining(", "));
+        // Pairs of the whole key: H2 looks each one up in the primary key, where "generation = ? and event_id
+        // in (...)" made it read every row of the generation for every batch (half a rebuild's time on H2).
+        String marks = entries.stream().map(e -> "(?, ?)").collect(Collectors.joining(", "));
         List<Object> args = new ArrayList<>();
-        args.add(generation);
-        entries.forEach(e -> args.add(e.eventId()));
+        entries.forEach(e -> {
+            args.add(generation);
+            args.add(e.eventId());
+        });
         Set<String> present = new HashSet<>(jdbc.queryForList("select event_id from audit_entry"
-                + " where generation = ? and event_id in (" + marks + ")", String.class, args.toArray()));
+                + " where (generation, event_id) in (" + marks + ")", String.class, args.toArray()));
         jdbc.batchUpdate("insert into audit_entry (generation, event_id, global_index, series_id, holder_id, person_id,"
                         + " event_type, effective_date, recorded_at, recorded_by, signed_in_by, request_id, command,"
                         + " correlation_id, payload) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -6,7 +6,10 @@ import io.sartracker.command.issuer.IssuerCommandHandler;
 import io.sartracker.command.person.PersonAtIssuer;
 import io.sartracker.command.series.ExpectedVersionTargetResolver;
 import io.sartracker.command.series.StockAcquisitionRight;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -85,6 +88,20 @@ public class AxonConfig {
                 .build();
     }
 
+    /** Series kept in memory between commands (see {@link AggregateCache}), the most recently used first. */
+    @Bean
+    AggregateCache seriesCache(JdbcTemplate jdbc, MeterRegistry meters,
+                               @Value("${tracker.aggregate-cache.series}") long maximumSize) {
+        return new AggregateCache(StockAcquisitionRight.class, maximumSize, jdbc, meters);
+    }
+
+    /** People's histories kept in memory between commands. */
+    @Bean
+    AggregateCache personCache(JdbcTemplate jdbc, MeterRegistry meters,
+                               @Value("${tracker.aggregate-cache.people}") long maximumSize) {
+        return new AggregateCache(PersonAtIssuer.class, maximumSize, jdbc, meters);
+    }
+
     @Bean
     JdbcSeriesDirectory seriesDirectory(JdbcTemplate jdbc) {
         return new JdbcSeriesDirectory(jdbc);
@@ -119,6 +136,20 @@ public class AxonConfig {
     @Bean
     ExpectedVersionCheck expectedVersionCheck() {
         return new ExpectedVersionCheck();
+    }
+
+    /** Wakes the projections when this node commits events (see {@link ProcessorWakeUp}). */
+    @Bean
+    ProcessorWakeUp processorWakeUp(EventStore eventStore) {
+        ProcessorWakeUp wakeUp = new ProcessorWakeUp(ProcessorWakeUp.LOOK_AGAIN);
+        eventStore.registerDispatchInterceptor(wakeUp);
+        return wakeUp;
+    }
+
+    /** The projections' source (application.yml, processors' {@code source}): the event store, waking them. */
+    @Bean
+    StreamableMessageSource<TrackedEventMessage<?>> projectionEventSource(ProcessorWakeUp wakeUp, EventStore eventStore) {
+        return wakeUp.source(eventStore);
     }
 
     /** Axon registers it on the command bus as a handler interceptor bean; the event store needs telling. */

@@ -1,0 +1,117 @@
+package io.sartracker.service.config;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.common.Registration;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.AggregateCacheEntry;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.axonframework.modelling.command.inspection.AggregateModel;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.Objects;
+
+/**
+ * The aggregates of one type kept in memory between commands (Axon's caching repository), so that a
+ * command on a long series does not read its snapshot and the events after it every time.
+ * <p>
+ * Correct because:
+ * <ul>
+ *   <li>Axon removes an aggregate from the cache when the unit of work that loaded it rolls back: a
+ *   rejected command, a failed append, and an exercise previewed by {@link DryRun} (rolled back on
+ *   purpose) leave nothing behind.</li>
+ *   <li>Another node may have recorded on the same series since this one cached it: every hit is
+ *   checked against the last sequence number in the store (one indexed look-up, in the command's own
+ *   transaction, under the aggregate's lock); a cached aggregate that is behind is dropped and read
+ *   again. Without the check such a command would fail on the unique sequence number.</li>
+ * </ul>
+ * Values are soft references too, so the collector may take them back under memory pressure.
+ */
+public final class AggregateCache implements Cache {
+    private final com.github.benmanes.caffeine.cache.Cache<Object, Object> entries;
+    private final AggregateModel<?> model;
+    private final JdbcTemplate jdbc;
+    private final Counter hits;
+    private final Counter misses;
+    private final Counter behind;
+
+    public AggregateCache(Class<?> aggregateType, long maximumSize, JdbcTemplate jdbc, MeterRegistry meters) {
+        this.entries = Caffeine.newBuilder().maximumSize(maximumSize).softValues().build();
+        this.model = AnnotatedAggregateMetaModelFactory.inspectAggregate(aggregateType);
+        this.jdbc = jdbc;
+        String type = aggregateType.getSimpleName();
+        this.hits = counter(meters, type, "hit");
+        this.misses = counter(meters, type, "miss");
+        this.behind = counter(meters, type, "behind");
+    }
+
+    private static Counter counter(MeterRegistry meters, String type, String outcome) {
+        return Counter.builder("tracker.aggregate.cache").description("aggregates asked of the cache, by outcome")
+                .tag("type", type).tag("outcome", outcome).register(meters);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <K, V> V get(K key) {
+        Object entry = entries.getIfPresent(key);
+        if (entry == null) {
+            misses.increment();
+            return null;
+        }
+        if (entry instanceof AggregateCacheEntry<?> cached && !current(key, cached)) {
+            entries.invalidate(key);
+            behind.increment();
+            return null;
+        }
+        hits.increment();
+        return (V) entry;
+    }
+
+    /** Whether the cached aggregate has seen the last event the store holds for it. */
+    private boolean current(Object key, AggregateCacheEntry<?> cached) {
+        // Recreated only to read its version: nothing is applied, published or snapshotted.
+        Long version = recreate(cached).version();
+        Long stored = jdbc.queryForObject(
+                "select max(sequenceNumber) from DomainEventEntry where aggregateIdentifier = ?", Long.class,
+                key.toString());
+        return Objects.equals(version, stored);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private org.axonframework.eventsourcing.EventSourcedAggregate<?> recreate(AggregateCacheEntry<?> cached) {
+        return ((AggregateCacheEntry) cached).recreateAggregate(model, null, NoSnapshotTriggerDefinition.INSTANCE);
+    }
+
+    @Override
+    public void put(Object key, Object value) {
+        entries.put(key, value);
+    }
+
+    @Override
+    public boolean putIfAbsent(Object key, Object value) {
+        return entries.asMap().putIfAbsent(key, value) == null;
+    }
+
+    @Override
+    public boolean remove(Object key) {
+        return entries.asMap().remove(key) != null;
+    }
+
+    @Override
+    public void removeAll() {
+        entries.invalidateAll();
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return entries.getIfPresent(key) != null;
+    }
+
+    /** Axon's repositories register no listener; nothing here needs to tell anyone of an entry. */
+    @Override
+    public Registration registerCacheEntryListener(EntryListener listener) {
+        throw new UnsupportedOperationException("the aggregate cache has no entry listeners");
+    }
+}

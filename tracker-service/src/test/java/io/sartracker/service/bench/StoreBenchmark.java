@@ -1,0 +1,734 @@
+package io.sartracker.service.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sartracker.kernel.command.AllotRights;
+import io.sartracker.kernel.command.ExerciseRights;
+import io.sartracker.kernel.command.InheritRights;
+import io.sartracker.kernel.command.IssueSeries;
+import io.sartracker.kernel.command.RecordDeath;
+import io.sartracker.kernel.command.RecordDepartureFromOffice;
+import io.sartracker.kernel.command.RecordShareSplit;
+import io.sartracker.kernel.model.DepartureReason;
+import io.sartracker.kernel.model.ExerciseWindow;
+import io.sartracker.kernel.model.HolderId;
+import io.sartracker.kernel.model.IssuerId;
+import io.sartracker.kernel.model.Ratio;
+import io.sartracker.kernel.model.Rights;
+import io.sartracker.kernel.model.Role;
+import io.sartracker.kernel.model.SeriesId;
+import io.sartracker.kernel.model.SharesPerRight;
+import io.sartracker.kernel.model.Terms;
+import io.sartracker.kernel.model.Yen;
+import io.sartracker.kernel.query.FindHolder;
+import io.sartracker.kernel.query.FindRegister;
+import io.sartracker.query.register.Views;
+import io.sartracker.query.replay.ProjectionRebuild;
+import io.sartracker.service.TestPostgres;
+import io.sartracker.service.TrackerApplication;
+import io.sartracker.service.cluster.TokenPositions;
+import io.sartracker.service.security.Recorder;
+import io.sartracker.service.web.CommandSender;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The benchmark of issue 13: how the tracker compares with the database's own limit, on H2 and on
+ * PostgreSQL, in one run. For each store it
+ * <ol>
+ *   <li>records one series of {@code holders} holders through the command gateway, as an administrator
+ *   would (allotments, deaths and inheritances, departures, {@code exercises} exercises of each
+ *   departed holder spread over eight years, two share splits), then copies its stored events
+ *   ({@code series - 1} times, each copy under its own series, issuer and holder identifiers, with the
+ *   same serializer's bytes and the same table layout, written by batched JDBC) until the store holds
+ *   the full history: the commands would take hours on this machine;</li>
+ *   <li>measures the raw baseline on the same database: the same rows appended by plain JDBC, one durable
+ *   commit each (on H2 a commit followed by {@code CHECKPOINT SYNC}, the tracker's own durability; on
+ *   PostgreSQL a commit with {@code synchronous_commit = on}), and every stored event read back in order
+ *   and its payload deserialized with the tracker's Jackson mapper;</li>
+ *   <li>then the tracker's figures, each beside the baseline it compares with.</li>
+ * </ol>
+ * Run it with {@code scripts/benchmark.sh [series holders exercises samples stores]} (README, "Measuring").
+ * {@link #measure} answers the figures, so that a smoke test can run it small.
+ */
+public final class StoreBenchmark {
+    private static final Recorder BENCH = new Recorder("bench", "password");
+    private static final LocalDate ALLOTMENT = LocalDate.of(2015, 7, 13);
+    private static final LocalDate DEPARTURE = LocalDate.of(2016, 1, 15);
+    private static final LocalDate DEATH = LocalDate.of(2016, 3, 1);
+    private static final LocalDate INHERITANCE = LocalDate.of(2016, 4, 1);
+    private static final List<LocalDate> SPLITS = List.of(LocalDate.of(2020, 12, 31), LocalDate.of(2022, 9, 30));
+    /** The day the measured commands are dated: after every generated fact. */
+    private static final LocalDate LATER = LocalDate.of(2025, 1, 15);
+    private static final LocalDate AS_OF = LocalDate.of(2021, 6, 30);
+    private static final Duration BOUND = Duration.ofMinutes(30);
+
+    /** Where the tracker keeps its events. */
+    public enum Store { H2, POSTGRES }
+
+    /**
+     * @param series     series in the store (one recorded through commands, the others copies of it)
+     * @param holders    holders per series
+     * @param exercises  exercises of each departed holder
+     * @param samples    commands, queries and raw rows timed for each latency figure
+     */
+    public record Size(int series, int holders, int exercises, int samples) {
+        public Size {
+            if (series < 2 || holders < 20 || exercises < 1 || samples < 8) {
+                throw new IllegalArgumentException("at least 2 series, 20 holders, 1 exercise and 8 samples");
+            }
+        }
+    }
+
+    /** One measured figure and, where one applies, its ratio to the raw baseline. */
+    public record Figure(String name, double value, String unit, Double ratio) {
+    }
+
+    private StoreBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        Size size = new Size(arg(args, 0, 90), arg(args, 1, 400), arg(args, 2, 25), arg(args, 3, 200));
+        List<Store> stores = args.length > 4
+                ? List.of(args[4].toUpperCase().split(",")).stream().map(Store::valueOf).toList()
+                : List.of(Store.H2, Store.POSTGRES);
+        int exitCode = 0;
+        try {
+            Map<Store, List<Figure>> results = new LinkedHashMap<>();
+            for (Store store : stores) {
+                results.put(store, measure(store, size, true));
+            }
+            print(size, results);
+        } catch (Exception e) {
+            e.printStackTrace();
+            exitCode = 1;
+        }
+        // Axon's janitor thread and the embedded PostgreSQL keep the JVM alive: a command-line tool exits.
+        System.exit(exitCode);
+    }
+
+    private static int arg(String[] args, int index, int byDefault) {
+        return args.length > index ? Integer.parseInt(args[index]) : byDefault;
+    }
+
+    /** Generates the history on a fresh store and answers every figure; {@code verbose} prints progress. */
+    public static List<Figure> measure(Store store, Size size, boolean verbose) throws Exception {
+        Path dataDir = Files.createTempDirectory("sar-tracker-store-bench");
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--tracker.data-dir=" + dataDir,
+                "--logging.level.root=warn", "--spring.main.banner-mode=off"));
+        // More settings for the service, to measure one change against another: -Dbench.service="--a=1 --b=2"
+        String more = System.getProperty("bench.service", "").strip();
+        if (!more.isEmpty()) {
+            arguments.addAll(List.of(more.split("\\s+")));
+        }
+        if (store == Store.POSTGRES) {
+            arguments.addAll(List.of("--spring.profiles.active=postgres",
+                    "--TRACKER_DB_URL=" + TestPostgres.newDatabase("bench"), "--TRACKER_DB_USER=" + TestPostgres.USER,
+                    "--TRACKER_DB_PASSWORD=" + TestPostgres.PASSWORD));
+        }
+        Run run = new Run(store, size, dataDir, arguments, verbose);
+        try {
+            return run.all();
+        } finally {
+            run.close();
+        }
+    }
+
+    private static final class Run implements AutoCloseable {
+        private final Store store;
+        private final Size size;
+        private final Path dataDir;
+        private final List<String> arguments;
+        private final boolean verbose;
+        private final List<Figure> figures = new ArrayList<>();
+        private ConfigurableApplicationContext context;
+        private CommandSender sender;
+        private JdbcTemplate jdbc;
+        private double rawAppendPerSecond;
+        private double rawReadPerSecond;
+        private double rawBytesPerEvent;
+        private long events;
+
+        Run(Store store, Size size, Path dataDir, List<String> arguments, boolean verbose) {
+            this.store = store;
+            this.size = size;
+            this.dataDir = dataDir;
+            this.arguments = arguments;
+            this.verbose = verbose;
+        }
+
+        List<Figure> all() throws Exception {
+            double startEmpty = start();
+            log("started on an empty store in %.1f s%s", startEmpty, store == Store.POSTGRES
+                    ? "; PostgreSQL fsync " + jdbc.queryForObject("show fsync", String.class) + ", synchronous_commit "
+                    + jdbc.queryForObject("show synchronous_commit", String.class) : "");
+            long recordStart = System.nanoTime();
+            int commands = recordFirstSeries();
+            log("recorded the first series: %d commands in %.1f s", commands, seconds(recordStart));
+            long copyStart = System.nanoTime();
+            copySeries();
+            events = count("select count(*) from DomainEventEntry");
+            log("copied it to %d series: %d events in the store, %.1f s", size.series(), events, seconds(copyStart));
+            long catchUp = System.nanoTime();
+            awaitViewsCurrent();
+            log("the views followed the copied events in %.1f s", seconds(catchUp));
+
+            diskAndMemory();
+            rawBaseline();
+            commandsThroughTheGateway();
+            commandsOverHttp();
+            commandOnALongSeries();
+            asOfQueries();
+            commandToViews();
+            rebuild();
+            context.close();
+            context = null;
+            double restart = start();
+            figures.add(new Figure("(7) start-up on the full store", restart * 1000, "ms", null));
+            figures.add(new Figure("(7) start-up on an empty store", startEmpty * 1000, "ms", null));
+            return figures;
+        }
+
+        private double start() {
+            long begin = System.nanoTime();
+            context = new SpringApplicationBuilder(TrackerApplication.class).run(arguments.toArray(String[]::new));
+            sender = context.getBean(CommandSender.class);
+            jdbc = context.getBean(JdbcTemplate.class);
+            return seconds(begin);
+        }
+
+        private static String seriesId(int series) {
+            return String.format("BS%04d", series);
+        }
+
+        private static String issuerId(int series) {
+            return String.format("BI%04d", series);
+        }
+
+        private static HolderId holder(int series, int holder) {
+            return HolderId.of(seriesId(series) + "-H" + holder);
+        }
+
+        /** Rights for every exercise and two more for the measured ones, and room for the measured allotments. */
+        private Terms terms() {
+            Terms fifth = Terms.fifthSeries();
+            long maximum = (long) size.holders() * (size.exercises() + 2) + 10L * size.samples();
+            return new Terms("Benchmark series", "Benchmark Inc.", fifth.resolutionDate(), Rights.of(maximum),
+                    SharesPerRight.of(100), Yen.of(1), new ExerciseWindow(LocalDate.of(2015, 7, 14),
+                    LocalDate.of(2045, 7, 13)), ALLOTMENT, ALLOTMENT, 365 * 30, 6, false,
+                    Set.of(Role.DIRECTOR, Role.EXECUTIVE_OFFICER));
+        }
+
+        private static boolean dies(int holder) {
+            return holder % 20 == 7;
+        }
+
+        /** The series {@code BS0000}: every kind of fact, in the order of their dates. */
+        private int recordFirstSeries() {
+            SeriesId series = SeriesId.of(seriesId(0));
+            IssuerId issuer = IssuerId.of(issuerId(0));
+            int sent = 0;
+            sender.send(new IssueSeries(series, issuer, terms()), BENCH);
+            sent++;
+            for (int h = 0; h < size.holders(); h++) {
+                sender.send(new AllotRights(series, holder(0, h), h % 3 == 0 ? Role.DIRECTOR : Role.EXECUTIVE_OFFICER,
+                        Rights.of(size.exercises() + 2), ALLOTMENT), BENCH);
+                sent++;
+            }
+            for (int h = 0; h < size.holders(); h++) {
+                if (dies(h)) {
+                    continue;
+                }
+                sender.send(new RecordDepartureFromOffice(issuer, holder(0, h), DEPARTURE.plusDays(h % 10),
+                        h % 2 == 0 ? DepartureReason.RETIREMENT : DepartureReason.RESIGNATION), BENCH);
+                sent++;
+            }
+            for (int h = 0; h < size.holders(); h++) {
+                if (dies(h)) {
+                    sender.send(new RecordDeath(issuer, holder(0, h), DEATH), BENCH);
+                    sender.send(new InheritRights(series, holder(0, h), List.of(HolderId.of(seriesId(0) + "-R" + h)),
+                            INHERITANCE), BENCH);
+                    sent += 2;
+                }
+            }
+            // Exercises every third month from February 2016, with the splits recorded when their day comes.
+            int splitsDone = 0;
+            for (int round = 0; round < size.exercises(); round++) {
+                LocalDate day = LocalDate.of(2016, 2, 1).plusMonths(3L * round);
+                while (splitsDone < SPLITS.size() && !SPLITS.get(splitsDone).isAfter(day)) {
+                    sender.send(new RecordShareSplit(issuer, Ratio.of(2, 1), SPLITS.get(splitsDone), null), BENCH);
+                    splitsDone++;
+                    sent++;
+                }
+                for (int h = 0; h < size.holders(); h++) {
+                    if (!dies(h)) {
+                        sender.send(ExerciseRights.ofRights(series, holder(0, h), day, 1), BENCH);
+                        sent++;
+                    }
+                }
+            }
+            for (; splitsDone < SPLITS.size(); splitsDone++) {
+                sender.send(new RecordShareSplit(issuer, Ratio.of(2, 1), SPLITS.get(splitsDone), null), BENCH);
+                sent++;
+            }
+            return sent;
+        }
+
+        /**
+         * Copies the first series' events, and its rows in the tables the subscribing directory keeps, to
+         * series 1.. under their own identifiers: the same bytes with {@code BS0000}/{@code BI0000} replaced.
+         */
+        private void copySeries() throws SQLException {
+            DataSource dataSource = context.getBean(DataSource.class);
+            List<Object[]> rows = new ArrayList<>();
+            try (Connection connection = dataSource.getConnection();
+                 Statement select = connection.createStatement();
+                 ResultSet result = select.executeQuery("select aggregateIdentifier, sequenceNumber, type, timeStamp,"
+                         + " payloadType, payloadRevision, payload, metaData from DomainEventEntry order by globalIndex")) {
+                while (result.next()) {
+                    rows.add(new Object[]{result.getString(1), result.getLong(2), result.getString(3), result.getString(4),
+                            result.getString(5), result.getString(6), result.getBytes(7), result.getBytes(8)});
+                }
+            }
+            List<String[]> people = jdbc.query("select series_id, person_id from series_person",
+                    (r, i) -> new String[]{r.getString(1), r.getString(2)});
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try (PreparedStatement insert = connection.prepareStatement("insert into DomainEventEntry"
+                        + " (eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp, payloadType,"
+                        + " payloadRevision, payload, metaData) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                     PreparedStatement directory = connection.prepareStatement(
+                             "insert into series_directory (series_id, issuer_id) values (?, ?)");
+                     PreparedStatement person = connection.prepareStatement(
+                             "insert into series_person (series_id, person_id) values (?, ?)")) {
+                    for (int s = 1; s < size.series(); s++) {
+                        String series = seriesId(s);
+                        String issuer = issuerId(s);
+                        int batched = 0;
+                        for (Object[] row : rows) {
+                            insert.setString(1, UUID.randomUUID().toString());
+                            insert.setString(2, rename((String) row[0], series, issuer));
+                            insert.setLong(3, (Long) row[1]);
+                            insert.setString(4, (String) row[2]);
+                            insert.setString(5, (String) row[3]);
+                            insert.setString(6, (String) row[4]);
+                            insert.setString(7, (String) row[5]);
+                            insert.setBytes(8, rename((byte[]) row[6], series, issuer));
+                            insert.setBytes(9, rename((byte[]) row[7], series, issuer));
+                            insert.addBatch();
+                            if (++batched % 1000 == 0) {
+                                insert.executeBatch();
+                                connection.commit();
+                            }
+                        }
+                        insert.executeBatch();
+                        directory.setString(1, series);
+                        directory.setString(2, issuer);
+                        directory.executeUpdate();
+                        for (String[] row : people) {
+                            person.setString(1, rename(row[0], series, issuer));
+                            person.setString(2, rename(row[1], series, issuer));
+                            person.addBatch();
+                        }
+                        person.executeBatch();
+                        connection.commit();
+                    }
+                }
+            }
+        }
+
+        private static String rename(String text, String series, String issuer) {
+            return text == null ? null : text.replace(seriesId(0), series).replace(issuerId(0), issuer);
+        }
+
+        private static byte[] rename(byte[] bytes, String series, String issuer) {
+            return bytes == null ? null
+                    : rename(new String(bytes, StandardCharsets.UTF_8), series, issuer).getBytes(StandardCharsets.UTF_8);
+        }
+
+        private void awaitViewsCurrent() {
+            TokenPositions positions = context.getBean(TokenPositions.class);
+            await(() -> positions.lag("register") == 0 && positions.lag("audit") == 0, BOUND, "the views to follow");
+        }
+
+        private void diskAndMemory() {
+            long bytes = store == Store.H2 ? dataDir.resolve("tracker.mv.db").toFile().length()
+                    : jdbc.queryForObject("select pg_database_size(current_database())", Long.class);
+            rawBytesPerEvent = jdbc.queryForObject("select avg(cast(length(payload) + coalesce(length(metaData), 0)"
+                    + " as double precision)) from DomainEventEntry", Double.class);
+            figures.add(new Figure("(7) bytes on disk per event", (double) bytes / events, "B",
+                    bytes / (double) events / rawBytesPerEvent));
+            figures.add(new Figure("(7) resident memory after load", residentMegabytes(), "MB", null));
+            figures.add(new Figure("events in the store", events, "", null));
+        }
+
+        private static double residentMegabytes() {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                    }
+                }
+                return Double.NaN;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Plain JDBC: the baseline every ratio divides by. */
+        private void rawBaseline() throws Exception {
+            DataSource dataSource = context.getBean(DataSource.class);
+            ObjectMapper mapper = context.getBean(ObjectMapper.class);
+            jdbc.execute("create table bench_raw_event (globalIndex bigint generated by default as identity primary key,"
+                    + " eventIdentifier varchar(255) not null unique, aggregateIdentifier varchar(255) not null,"
+                    + " sequenceNumber bigint not null, type varchar(255), timeStamp varchar(255) not null,"
+                    + " payloadType varchar(255) not null, payloadRevision varchar(255), payload bytea not null,"
+                    + " metaData bytea, constraint uq_bench_raw unique (aggregateIdentifier, sequenceNumber))");
+            int rows = 4 * size.samples();
+            List<Long> times = new ArrayList<>();
+            try (Connection connection = dataSource.getConnection();
+                 Statement sync = connection.createStatement();
+                 PreparedStatement select = connection.prepareStatement("select aggregateIdentifier, sequenceNumber,"
+                         + " type, timeStamp, payloadType, payloadRevision, payload, metaData from DomainEventEntry"
+                         + " order by globalIndex");
+                 PreparedStatement insert = connection.prepareStatement("insert into bench_raw_event (eventIdentifier,"
+                         + " aggregateIdentifier, sequenceNumber, type, timeStamp, payloadType, payloadRevision, payload,"
+                         + " metaData) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                connection.setAutoCommit(true);
+                select.setMaxRows(rows);
+                try (ResultSet result = select.executeQuery()) {
+                    long begin = System.nanoTime();
+                    while (result.next()) {
+                        long one = System.nanoTime();
+                        insert.setString(1, UUID.randomUUID().toString());
+                        insert.setString(2, result.getString(1));
+                        insert.setLong(3, result.getLong(2));
+                        for (int column = 3; column <= 6; column++) {
+                            insert.setString(column + 1, result.getString(column));
+                        }
+                        insert.setBytes(8, result.getBytes(7));
+                        insert.setBytes(9, result.getBytes(8));
+                        insert.executeUpdate();
+                        if (store == Store.H2) {
+                            sync.execute("CHECKPOINT SYNC");
+                        }
+                        times.add(System.nanoTime() - one);
+                    }
+                    rawAppendPerSecond = times.size() / seconds(begin);
+                }
+            }
+            figures.add(new Figure("(1) raw: append, one durable commit each", rawAppendPerSecond, "rows/s", 1.0));
+            figures.add(new Figure("(1) raw: append p50", percentile(times, 50), "ms", null));
+            figures.add(new Figure("(1) raw: append p99", percentile(times, 99), "ms", null));
+            jdbc.execute("drop table bench_raw_event");
+
+            Map<String, Class<?>> types = new HashMap<>();
+            long read = 0;
+            long begin = System.nanoTime();
+            try (Connection connection = dataSource.getConnection()) {
+                // PostgreSQL streams a result only inside a transaction with a fetch size.
+                connection.setAutoCommit(false);
+                try (PreparedStatement select = connection.prepareStatement(
+                        "select payloadType, payload from DomainEventEntry order by globalIndex")) {
+                    select.setFetchSize(1000);
+                    try (ResultSet result = select.executeQuery()) {
+                        while (result.next()) {
+                            Class<?> type = types.computeIfAbsent(result.getString(1), StoreBenchmark::load);
+                            if (mapper.readValue(result.getBytes(2), type) == null) {
+                                throw new IllegalStateException("an event's payload read as null");
+                            }
+                            read++;
+                        }
+                    }
+                }
+                connection.commit();
+            }
+            rawReadPerSecond = read / seconds(begin);
+            figures.add(new Figure("(1) raw: read in order and deserialize", rawReadPerSecond, "rows/s", 1.0));
+        }
+
+        /** Allotments of one right on series of their own, one per client. */
+        private void commandsThroughTheGateway() throws Exception {
+            for (int clients : new int[]{1, 8}) {
+                Timed timed = clients(clients, "G" + clients, (series, holder) ->
+                        sender.send(new AllotRights(series, holder, Role.DIRECTOR, Rights.of(1), ALLOTMENT), BENCH));
+                rateAndPercentiles("(2) gateway, " + clients + " client" + (clients > 1 ? "s" : ""), timed);
+            }
+        }
+
+        private void commandsOverHttp() throws Exception {
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            String password = Files.readString(dataDir.resolve("initial-admin-password.txt")).strip();
+            String authorization = "Basic " + Base64.getEncoder().encodeToString(("admin:" + password)
+                    .getBytes(StandardCharsets.UTF_8));
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            // The first check of a password costs a bcrypt hash (a quarter second); later ones are remembered.
+            HttpResponse<String> warm = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/series")).header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
+            if (warm.statusCode() != 200) {
+                throw new IllegalStateException("the list of series answered " + warm.statusCode());
+            }
+            for (int clients : new int[]{1, 8}) {
+                Timed timed = clients(clients, "W" + clients, (series, holder) -> {
+                    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/series/"
+                                    + series.value() + "/allotments"))
+                            .header("Authorization", authorization).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"holderId\":\"" + holder.value()
+                                    + "\",\"role\":\"DIRECTOR\",\"rights\":1,\"allotmentDate\":\"" + ALLOTMENT + "\"}"))
+                            .build();
+                    try {
+                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() != 201) {
+                            throw new IllegalStateException("an allotment over HTTP answered " + response.statusCode()
+                                    + ": " + response.body());
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                });
+                rateAndPercentiles("(2) HTTP, " + clients + " client" + (clients > 1 ? "s" : ""), timed);
+            }
+        }
+
+        private interface Command {
+            void send(SeriesId series, HolderId holder);
+        }
+
+        /** Each command's time, and the time from the first command sent to the last one answered. */
+        private record Timed(List<Long> times, double seconds) {
+        }
+
+        /** {@code samples} commands from each client, every client on a series of its own. */
+        private Timed clients(int clients, String prefix, Command command) throws Exception {
+            for (int c = 0; c < clients; c++) {
+                sender.send(new IssueSeries(SeriesId.of(prefix + "-" + c), IssuerId.of(prefix + "-I" + c), terms()), BENCH);
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            try {
+                List<Future<List<Long>>> done = new ArrayList<>();
+                long begin = System.nanoTime();
+                for (int c = 0; c < clients; c++) {
+                    SeriesId series = SeriesId.of(prefix + "-" + c);
+                    done.add(pool.submit(() -> {
+                        List<Long> times = new ArrayList<>();
+                        for (int i = 0; i < size.samples(); i++) {
+                            long sent = System.nanoTime();
+                            command.send(series, HolderId.of(series.value() + "-H" + i));
+                            times.add(System.nanoTime() - sent);
+                        }
+                        return times;
+                    }));
+                }
+                List<Long> all = new ArrayList<>();
+                for (Future<List<Long>> future : done) {
+                    all.addAll(future.get());
+                }
+                return new Timed(all, seconds(begin));
+            } finally {
+                pool.shutdown();
+            }
+        }
+
+        private void rateAndPercentiles(String name, Timed timed) {
+            double rate = timed.times().size() / timed.seconds();
+            figures.add(new Figure(name + ": commands/s", rate, "/s", rate / rawAppendPerSecond));
+            figures.add(new Figure(name + ": p50", percentile(timed.times(), 50), "ms", null));
+            figures.add(new Figure(name + ": p99", percentile(timed.times(), 99), "ms", null));
+        }
+
+        /** Exercises of one right on series 1, the first of them loading it whole (no snapshot of a copy). */
+        private void commandOnALongSeries() {
+            SeriesId series = SeriesId.of(seriesId(1));
+            long seriesEvents = count("select count(*) from DomainEventEntry where aggregateIdentifier = '"
+                    + series.value() + "'");
+            List<Long> times = new ArrayList<>();
+            int h = 0;
+            long firstLoad = 0;
+            for (int i = 0; i < size.samples(); i++) {
+                while (dies(h % size.holders())) {
+                    h++;
+                }
+                HolderId holder = holder(1, h % size.holders());
+                long begin = System.nanoTime();
+                sender.send(ExerciseRights.ofRights(series, holder, LATER.plusDays(h / size.holders()), 1), BENCH);
+                long took = System.nanoTime() - begin;
+                if (i == 0) {
+                    firstLoad = took;
+                } else {
+                    times.add(took);
+                }
+                h++;
+            }
+            figures.add(new Figure("(4) events in the long series", seriesEvents, "", null));
+            figures.add(new Figure("(4) command on it, the first (loads it)", firstLoad / 1e6, "ms", null));
+            figures.add(new Figure("(4) command on it: p50", percentile(times, 50), "ms", null));
+            figures.add(new Figure("(4) command on it: p99", percentile(times, 99), "ms", null));
+            Long snapshot = jdbc.queryForObject("select max(length(payload)) from SnapshotEventEntry", Long.class);
+            figures.add(new Figure("(4) largest snapshot", snapshot == null ? 0 : snapshot / 1024.0, "KB", null));
+        }
+
+        private void asOfQueries() {
+            QueryGateway queries = context.getBean(QueryGateway.class);
+            List<Long> holders = new ArrayList<>();
+            List<Long> registers = new ArrayList<>();
+            int n = Math.max(8, size.samples() / 4);
+            for (int i = 0; i < n; i++) {
+                int s = 2 + i % Math.max(1, size.series() - 2);
+                HolderId holder = holder(s % size.series(), (i * 7) % size.holders());
+                long begin = System.nanoTime();
+                queries.query(new FindHolder(holder, AS_OF, null), ResponseTypes.instanceOf(Object.class)).join();
+                holders.add(System.nanoTime() - begin);
+                begin = System.nanoTime();
+                Views.RegisterView register = queries.query(new FindRegister(SeriesId.of(seriesId(s % size.series())),
+                        AS_OF, null), ResponseTypes.instanceOf(Views.RegisterView.class)).join();
+                registers.add(System.nanoTime() - begin);
+                if (register == null) {
+                    throw new IllegalStateException("no register of " + seriesId(s % size.series()));
+                }
+            }
+            figures.add(new Figure("(5) as-of holder view: p50", percentile(holders, 50), "ms", null));
+            figures.add(new Figure("(5) as-of holder view: p99", percentile(holders, 99), "ms", null));
+            figures.add(new Figure("(5) as-of register: p50", percentile(registers, 50), "ms", null));
+            figures.add(new Figure("(5) as-of register: p99", percentile(registers, 99), "ms", null));
+        }
+
+        /** An allotment, then its holding row in the stored view. */
+        private void commandToViews() {
+            SeriesId series = SeriesId.of("LAG");
+            sender.send(new IssueSeries(series, IssuerId.of("LAG-I"), terms()), BENCH);
+            List<Long> lags = new ArrayList<>();
+            int n = Math.max(8, size.samples() / 4);
+            for (int i = 0; i < n; i++) {
+                String holder = "LAG-H" + i;
+                long begin = System.nanoTime();
+                sender.send(new AllotRights(series, HolderId.of(holder), Role.DIRECTOR, Rights.of(1), ALLOTMENT), BENCH);
+                await(() -> count("select count(*) from holding_view where series_id = 'LAG' and holder_id = '"
+                        + holder + "'") > 0, Duration.ofSeconds(30), "the allotment in the views");
+                lags.add(System.nanoTime() - begin);
+            }
+            figures.add(new Figure("(6) command to the views: p50", percentile(lags, 50), "ms", null));
+            figures.add(new Figure("(6) command to the views: p99", percentile(lags, 99), "ms", null));
+        }
+
+        private void rebuild() {
+            ProjectionRebuild rebuild = context.getBean(ProjectionRebuild.class);
+            long stored = count("select count(*) from DomainEventEntry");
+            long begin = System.nanoTime();
+            rebuild.start();
+            await(() -> rebuild.progress().stream().noneMatch(ProjectionRebuild.Progress::rebuilding), BOUND,
+                    "the rebuild");
+            double rate = stored / seconds(begin);
+            log("rebuilt every projection from %d events in %.1f s", stored, seconds(begin));
+            figures.add(new Figure("(3) rebuild of every projection", rate, "events/s", rate / rawReadPerSecond));
+        }
+
+        private long count(String sql) {
+            return jdbc.queryForObject(sql, Long.class);
+        }
+
+        private void log(String format, Object... values) {
+            if (verbose) {
+                System.out.printf("[%s] " + format + "%n", prepend(store, values));
+            }
+        }
+
+        private static Object[] prepend(Object first, Object[] rest) {
+            Object[] all = new Object[rest.length + 1];
+            all[0] = first;
+            System.arraycopy(rest, 0, all, 1, rest.length);
+            return all;
+        }
+
+        @Override
+        public void close() {
+            if (context != null) {
+                context.close();
+            }
+        }
+    }
+
+    private static Class<?> load(String type) {
+        try {
+            return Class.forName(type);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("no class for the stored payload type " + type, e);
+        }
+    }
+
+    /** Waits for the condition, looking again every few milliseconds, at most {@code bound}. */
+    static void await(BooleanSupplier condition, Duration bound, String what) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("gave up waiting for " + what + " after " + bound);
+            }
+            LockSupport.parkNanos(Duration.ofMillis(2).toNanos());
+        }
+    }
+
+    private static double percentile(List<Long> nanos, int percent) {
+        List<Long> sorted = nanos.stream().sorted().toList();
+        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))) / 1e6;
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static void print(Size size, Map<Store, List<Figure>> results) {
+        System.out.printf("%nSize: %d series x %d holders, %d exercises each, %d samples; %d cores, Java %s%n",
+                size.series(), size.holders(), size.exercises(), size.samples(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        StringBuilder header = new StringBuilder(String.format("%-44s", "figure"));
+        results.keySet().forEach(store -> header.append(String.format(" | %18s %8s", store, "ratio")));
+        System.out.println(header);
+        List<Figure> first = results.values().iterator().next();
+        for (int i = 0; i < first.size(); i++) {
+            StringBuilder line = new StringBuilder(String.format("%-44s", first.get(i).name()));
+            for (List<Figure> figures : results.values()) {
+                Figure figure = figures.get(i);
+                line.append(String.format(" | %12.1f %-5s %8s", figure.value(), figure.unit(),
+                        figure.ratio() == null ? "" : String.format("%.1f%%", figure.ratio() * 100)));
+            }
+            System.out.println(line);
+        }
+    }
+}
