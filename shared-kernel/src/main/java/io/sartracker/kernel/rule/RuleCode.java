@@ -11,6 +11,8 @@ public enum RuleCode {
     UNKNOWN_HOLDER(Kind.NOT_FOUND),
     UNKNOWN_ISSUER(Kind.NOT_FOUND),
     UNKNOWN_PROCESSING_GROUP(Kind.NOT_FOUND),
+    /** No import of past history has this identifier. */
+    UNKNOWN_IMPORT(Kind.NOT_FOUND),
     SERIES_ALREADY_ISSUED(Kind.CONFLICT),
     /** Another command changed the same series at the same moment; send again. */
     CONCURRENT_MODIFICATION(Kind.CONFLICT),

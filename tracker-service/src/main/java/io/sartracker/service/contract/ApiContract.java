@@ -72,6 +72,7 @@ public class ApiContract {
     public static final String VALUATION = "valuation";
     public static final String OPERATIONS = "operations";
     public static final String USERS = "users";
+    public static final String IMPORTS = "history import";
 
     private static final String DESCRIPTION = """
             An event-sourced record of every fact in the life of a company's stock-compensation stock \
@@ -121,7 +122,9 @@ public class ApiContract {
                         new Tag().name(OPERATIONS).description("Run the service: the lapse sweep, dead letters,"
                                 + " projection rebuilds, health and metrics."),
                         new Tag().name(USERS).description("The users of the tracker's own database, and who is"
-                                + " signed in.")))
+                                + " signed in."),
+                        new Tag().name(IMPORTS).description("Import a file of past history (CSV or JSON lines),"
+                                + " dry run or real, all or nothing, and follow its progress.")))
                 .components(new Components()
                         .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("A user of the tracker's own database and its password."))
