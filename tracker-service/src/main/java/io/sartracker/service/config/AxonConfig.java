@@ -6,7 +6,10 @@ import io.sartracker.command.issuer.IssuerCommandHandler;
 import io.sartracker.command.person.PersonAtIssuer;
 import io.sartracker.command.series.ExpectedVersionTargetResolver;
 import io.sartracker.command.series.StockAcquisitionRight;
+import io.sartracker.service.imports.SpringManagedConnections;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -26,6 +29,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.ZoneId;
 
@@ -49,6 +53,12 @@ public class AxonConfig {
     @Primary
     ObjectMapper defaultAxonObjectMapper(Jackson2ObjectMapperBuilder builder) {
         return builder.build();
+    }
+
+    /** Axon's JDBC connections; one bound to a Spring transaction is left to that transaction to end. */
+    @Bean
+    ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringManagedConnections(dataSource));
     }
 
     @Bean

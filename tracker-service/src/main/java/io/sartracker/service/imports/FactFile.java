@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -183,7 +184,12 @@ public final class FactFile {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         if (FactLines.NUMBER_COLUMNS.contains(column)) {
             try {
-                return nodes.numberNode(new BigDecimal(cell));
+                // a whole number as one (the strict reading refuses a fraction where a count is expected)
+                if (!cell.matches("-?\\d+")) {
+                    return nodes.numberNode(new BigDecimal(cell));
+                }
+                BigInteger whole = new BigInteger(cell);
+                return whole.bitLength() < Long.SIZE ? nodes.numberNode(whole.longValue()) : nodes.numberNode(whole);
             } catch (NumberFormatException notANumber) {
                 return nodes.textNode(cell); // the strict reading names the field and what it expects
             }

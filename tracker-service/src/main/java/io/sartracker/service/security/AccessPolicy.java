@@ -121,9 +121,6 @@ public final class AccessPolicy {
             get("/app/windows.csv", VIEW_READERS),
             get("/app/record", RECORDERS),
             post("/app/record/{fact}", RECORDERS),
-            get("/app/import", RECORDERS),
-            post("/app/import", RECORDERS),
-            get("/app/import/{importId}", RECORDERS),
             // reporting reads the compliance page without payloads, as GET /audit answers it
             get("/app/compliance", VIEW_READERS),
             get("/app/compliance/audit.csv", VIEW_READERS),
