@@ -94,6 +94,7 @@ class AccessTableTest {
         line("GET /projections/rebuild", "/projections/rebuild", EnumSet.of(COMPLIANCE, OPERATOR));
         line("GET /users", "/users", USERS);
         line("POST /users", "/users", USERS);
+        line("POST /imports", "/imports", RECORD);
         line("GET /imports/{importId}", "/imports/no-such-import", RECORD);
         line("GET /users/{username}", "/users/nobody", USERS);
         line("PUT /users/{username}/roles", "/users/nobody/roles", USERS);
