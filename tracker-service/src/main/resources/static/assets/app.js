@@ -2,6 +2,17 @@
 (function () {
   'use strict';
 
+  // A refused form (422, or 409/404 for a name taken or missing) answers its page with the refusal beside
+  // the field: htmx swaps those answers in as it does a 200, and leaves other errors unswapped.
+  if (window.htmx) {
+    htmx.config.responseHandling = [
+      { code: '204', swap: false },
+      { code: '[23]..', swap: true },
+      { code: '40[49]|422', swap: true },
+      { code: '[45]..', swap: false, error: true }
+    ];
+  }
+
   document.addEventListener('htmx:configRequest', function (event) {
     var token = document.querySelector('meta[name="_csrf"]');
     var header = document.querySelector('meta[name="_csrf_header"]');

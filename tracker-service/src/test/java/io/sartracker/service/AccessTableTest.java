@@ -81,6 +81,7 @@ class AccessTableTest {
         line("GET /series", "/series", READ);
         line("GET /series/{seriesId}", "/series/S-1", READ);
         line("GET /series/{seriesId}/register", "/series/S-1/register", READ);
+        line("GET /issuers/{issuerId}/ocf", "/issuers/I-1/ocf", READ);
         line("GET /holders/{personId}", "/holders/P-1", READ);
         line("GET /windows", "/windows", READ);
         line("GET /awaiting-heir", "/awaiting-heir", READ);
@@ -109,6 +110,7 @@ class AccessTableTest {
         line("GET /app/series/{seriesId}", "/app/series/S-1", READ);
         line("GET /app/series/{seriesId}/chart", "/app/series/S-1/chart", READ);
         line("GET /app/series/{seriesId}/register.csv", "/app/series/S-1/register.csv", READ);
+        line("GET /app/issuers/{issuerId}/ocf", "/app/issuers/I-1/ocf", READ);
         line("GET /app/issuers/{issuerId}/chart", "/app/issuers/I-1/chart", READ);
         line("GET /app/holders", "/app/holders", READ);
         line("GET /app/holders/{personId}", "/app/holders/P-1", READ);
@@ -128,6 +130,8 @@ class AccessTableTest {
         line("POST /app/users/{username}/roles", "/app/users/nobody/roles", USERS);
         line("POST /app/users/{username}/password-resets", "/app/users/nobody/password-resets", USERS);
         line("POST /app/users/{username}/enabled", "/app/users/nobody/enabled", USERS);
+        line("GET /app/me/password", "/app/me/password", ANYONE_SIGNED_IN);
+        line("POST /app/me/password", "/app/me/password", ANYONE_SIGNED_IN);
     }
 
     private static boolean page(String path) {

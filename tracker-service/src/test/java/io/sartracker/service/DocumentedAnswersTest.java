@@ -233,7 +233,9 @@ class DocumentedAnswersTest {
 
         for (String view : List.of("/series", "/series/DOC-1", "/series/DOC-1/events", "/series/DOC-1/register",
                 "/series/DOC-1/register?format=csv", "/holders/H2", "/windows", "/windows?format=csv",
-                "/awaiting-heir", "/awaiting-heir?format=csv", "/audit?seriesId=DOC-1&order=desc")) {
+                "/awaiting-heir", "/awaiting-heir?format=csv", "/audit?seriesId=DOC-1&order=desc",
+                // the issuer's package before the restructuring of today, and the restructured company's today
+                "/issuers/DOC-CO/ocf?asOf=" + daysAgo(1), "/issuers/NEWCO/ocf")) {
             expect(200, null, "GET", view, null, Map.of());
         }
         for (String operation : List.of("/dead-letters", "/dead-letters/register", "/projections/rebuild",

@@ -1,7 +1,11 @@
 package io.sartracker.service;
 
+import io.sartracker.service.security.Recorder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,10 +56,10 @@ final class TrackerTestSupport {
         String password = username + "-password";
         String body = "{\"username\":\"" + username + "\",\"password\":\"" + password + "\",\"roles\":[\""
                 + String.join("\",\"", roles) + "\"]}";
-        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
-        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
         int status = asAdmin(anonymous, environment).postForEntity("/users",
-                new org.springframework.http.HttpEntity<>(body, headers), String.class).getStatusCode().value();
+                new HttpEntity<>(body, headers), String.class).getStatusCode().value();
         if (status != 201 && status != 409) {
             throw new IllegalStateException("creating the test user " + username + " answered " + status);
         }
@@ -63,8 +67,8 @@ final class TrackerTestSupport {
     }
 
     /** A person recording facts directly through the command sender, as if signed in with a password. */
-    static io.sartracker.service.security.Recorder recorder(String name) {
-        return new io.sartracker.service.security.Recorder(name, "password");
+    static Recorder recorder(String name) {
+        return new Recorder(name, "password");
     }
 
     /** The value of an Authorization header signing in with the name and password. */

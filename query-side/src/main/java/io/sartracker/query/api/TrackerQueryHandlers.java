@@ -4,6 +4,7 @@ import io.sartracker.kernel.event.SeriesEvent;
 import io.sartracker.kernel.query.FindAuditTrail;
 import io.sartracker.kernel.query.FindAwaitingHeir;
 import io.sartracker.kernel.query.FindHolder;
+import io.sartracker.kernel.query.FindIssuerHistory;
 import io.sartracker.kernel.query.FindOpenWindows;
 import io.sartracker.kernel.query.FindRegister;
 import io.sartracker.kernel.query.FindSeries;
@@ -11,6 +12,7 @@ import io.sartracker.kernel.rule.RuleCode;
 import io.sartracker.kernel.rule.RuleViolation;
 import io.sartracker.query.history.HistoryWindow;
 import io.sartracker.query.history.RecordedEvent;
+import io.sartracker.query.register.SeriesProjector;
 import io.sartracker.query.register.SeriesRegister;
 import io.sartracker.query.register.Views;
 import io.sartracker.query.store.AuditStore;
@@ -124,11 +126,12 @@ public class TrackerQueryHandlers {
 
     @QueryHandler
     public WindowPage openWindows(FindOpenWindows query) {
-        LocalDate on = query.on() != null ? query.on() : LocalDate.now(clock);
+        LocalDate on = dayOf(query.on(), query.knownAt());
         int generation = registerGeneration();
-        List<Views.OpenWindow> windows = candidates(generation, on, registers.seriesWithWindowsEndingFrom(generation, on))
+        List<Views.OpenWindow> windows = (query.knownAt() != null ? registers.allSeries(generation)
+                : candidates(generation, on, registers.seriesWithWindowsEndingFrom(generation, on)))
                 .stream()
-                .map(id -> registerOn(generation, id, on))
+                .map(id -> seriesOn(generation, id, on, query.knownAt()))
                 .filter(r -> r.seriesId() != null)
                 .flatMap(r -> Views.openWindows(r, on))
                 .filter(w -> query.closingWithinDays() == null || w.daysLeft() <= query.closingWithinDays())
@@ -141,11 +144,12 @@ public class TrackerQueryHandlers {
 
     @QueryHandler
     public AwaitingHeirPage awaitingHeir(FindAwaitingHeir query) {
-        LocalDate on = query.on() != null ? query.on() : LocalDate.now(clock);
+        LocalDate on = dayOf(query.on(), query.knownAt());
         int generation = registerGeneration();
-        List<Views.AwaitingHeir> waiting = candidates(generation, on, registers.seriesAwaitingHeir(generation))
+        List<Views.AwaitingHeir> waiting = (query.knownAt() != null ? registers.allSeries(generation)
+                : candidates(generation, on, registers.seriesAwaitingHeir(generation)))
                 .stream()
-                .map(id -> registerOn(generation, id, on))
+                .map(id -> seriesOn(generation, id, on, query.knownAt()))
                 .filter(r -> r.seriesId() != null)
                 .flatMap(r -> Views.awaitingHeir(r, on))
                 .sorted(Views.AWAITING_ORDER)
@@ -161,6 +165,36 @@ public class TrackerQueryHandlers {
                 query.effectiveFrom(), query.effectiveTo(), query.recordedFrom(), query.recordedTo());
         return new AuditPage(audit.find(generation, filter, query.newestFirst(), query.page(), query.size()), query.page(), query.size(),
                 audit.count(generation, filter));
+    }
+
+    /**
+     * A series as of a date: its register and the events folded into it, in their recorded order,
+     * reversed facts and their reversals left out, and without the corporate actions scheduled after
+     * the date (the register still knows those as scheduled steps).
+     */
+    public record SeriesHistory(SeriesRegister register, List<SeriesEvent> events) {
+    }
+
+    /** Every series of an issuer as of a date, by series identifier. */
+    public record IssuerHistory(String issuerId, LocalDate on, List<SeriesHistory> series) {
+    }
+
+    @QueryHandler
+    public IssuerHistory issuerHistory(FindIssuerHistory query) {
+        String issuerId = query.issuerId().value();
+        LocalDate on = query.asOf() != null ? query.asOf() : LocalDate.now(clock);
+        HistoryWindow window = HistoryWindow.asOf(on);
+        List<SeriesHistory> series = registers.allSeries(registerGeneration()).stream().sorted()
+                .map(id -> window.chosen(history(id)).stream().map(RecordedEvent::payload).toList())
+                .map(events -> new SeriesHistory(SeriesProjector.fold(events),
+                        events.stream().filter(e -> !e.effectiveDate().isAfter(on)).toList()))
+                .filter(s -> s.register().seriesId() != null && issuerId.equals(s.register().issuerIdOn(on)))
+                .toList();
+        if (series.isEmpty()) {
+            throw RuleViolation.of(RuleCode.UNKNOWN_ISSUER, "No series of issuer " + issuerId + " is recorded as of "
+                    + on + ".", "issuerId", issuerId);
+        }
+        return new IssuerHistory(issuerId, on, series);
     }
 
     /**
@@ -190,6 +224,16 @@ public class TrackerQueryHandlers {
             return stored.get();
         }
         return HistoryWindow.asOf(day).fold(history(seriesId));
+    }
+
+    /**
+     * The series as of a day, as known now or, given an instant, as recorded by then. Every series of the
+     * store is a candidate as known at an instant: the stored rows say only what is known now (a series
+     * recorded after the instant folds to none and is left out).
+     */
+    private SeriesRegister seriesOn(int generation, String seriesId, LocalDate day, Instant knownAt) {
+        return knownAt == null ? registerOn(generation, seriesId, day)
+                : new HistoryWindow(day, knownAt).fold(history(seriesId));
     }
 
     /**

@@ -33,11 +33,15 @@ public record HistoryWindow(LocalDate asOf, Instant knownAt) {
     }
 
     public SeriesRegister fold(List<RecordedEvent> history) {
+        return SeriesProjector.fold(chosen(history).stream().map(RecordedEvent::payload).toList());
+    }
+
+    /** The events of the history that the view folds, in their recorded order. */
+    public List<RecordedEvent> chosen(List<RecordedEvent> history) {
         List<RecordedEvent> known = knownAt == null ? history
                 : history.stream().filter(e -> !e.recordedAt().isAfter(knownAt)).toList();
-        List<RecordedEvent> chosen = asOf == null ? known
+        return asOf == null ? known
                 : withoutReversedFacts(known).stream().filter(e -> countsOn(e, asOf)).toList();
-        return SeriesProjector.fold(chosen.stream().map(RecordedEvent::payload).toList());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.sartracker.service.page;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sartracker.kernel.query.FindAuditTrail;
 import io.sartracker.query.api.TrackerQueryHandlers.AuditPage;
 import io.sartracker.query.api.TrackerQueryHandlers.HolderView;
 import io.sartracker.query.register.ExerciseRecord;
@@ -9,6 +10,7 @@ import io.sartracker.query.register.ViewState;
 import io.sartracker.query.register.Views;
 import io.sartracker.query.store.AuditStore.AuditEntry;
 import io.sartracker.service.security.SignedIn;
+import io.sartracker.service.ocf.OcfController;
 import io.sartracker.service.web.QueryController;
 import io.sartracker.service.security.TrackerRole;
 import org.springframework.http.HttpHeaders;
@@ -42,9 +44,12 @@ public class PageController {
     private final ObjectMapper json;
     /** The API's own exports, so that a page's CSV is the API's, column for column. */
     private final QueryController api;
+    private final OcfController ocf;
 
-    public PageController(PageQueries queries, Clock clock, ObjectMapper json, QueryController api) {
+    public PageController(PageQueries queries, Clock clock, ObjectMapper json, QueryController api,
+                          OcfController ocf) {
         this.api = api;
+        this.ocf = ocf;
         this.queries = queries;
         this.clock = clock;
         this.json = json;
@@ -75,7 +80,8 @@ public class PageController {
     public String today(@RequestParam(required = false) String asOf, @RequestParam(required = false) String knownAt,
                         Model model) {
         When when = When.of(asOf, knownAt);
-        LocalDate on = when.asOf() != null ? when.asOf() : today();
+        LocalDate on = when.asOf() != null ? when.asOf()
+                : when.knownAt() != null ? LocalDate.ofInstant(when.knownAt(), PageFormat.TOKYO) : today();
         List<Views.RegisterView> registers = queries.registers(when);
         List<LapseDue> lapses = new ArrayList<>();
         List<Scheduled> scheduled = new ArrayList<>();
@@ -86,11 +92,13 @@ public class PageController {
                     .forEach(step -> scheduled.add(new Scheduled(register.seriesId(), register.issuerId(), step)));
         }
         model.addAttribute("on", on);
-        model.addAttribute("windows", queries.windows(when.asOf()).items());
-        model.addAttribute("awaiting", queries.awaitingHeir(when.asOf()).items());
+        model.addAttribute("windows", queries.windows(when).items());
+        model.addAttribute("awaiting", queries.awaitingHeir(when).items());
         model.addAttribute("lapses", lapses);
         model.addAttribute("scheduled", scheduled);
-        model.addAttribute("recent", queries.audit(null, null, true, 12).items());
+        // as known at an instant, the facts recorded up to it
+        model.addAttribute("recent", queries.audit(new FindAuditTrail(null, null, null, null, null, when.knownAt(),
+                true, 0, 12)).items());
         return "app/today";
     }
 
@@ -293,6 +301,19 @@ public class PageController {
         Object csv = api.register(seriesId, when.asOf(), when.knownAt(), "csv").getBody();
         return download(String.valueOf(csv), "register-" + seriesId + "-" + (when.asOf() == null ? today() : when.asOf())
                 + ".csv");
+    }
+
+    /**
+     * The issuer's Open Cap Format package as of the page's date. A view as known at an instant has no OCF
+     * form (OCF has only an as-of date): the package is as of that instant's business date, by what is known now.
+     */
+    @GetMapping("/app/issuers/{issuerId}/ocf")
+    public ResponseEntity<byte[]> ocfPackage(@PathVariable String issuerId, @RequestParam(required = false) String asOf,
+                                             @RequestParam(required = false) String knownAt) {
+        When when = When.of(asOf, knownAt);
+        LocalDate on = when.asOf() != null ? when.asOf()
+                : when.knownAt() != null ? LocalDate.ofInstant(when.knownAt(), clock.getZone()) : null;
+        return ocf.ocf(issuerId, on);
     }
 
     @GetMapping("/app/windows.csv")

@@ -62,12 +62,13 @@ class PageQueries {
         return ask(new FindHolder(HolderId.of(personId), when.asOf(), when.knownAt()), HolderView.class);
     }
 
-    WindowPage windows(LocalDate on) {
-        return ask(new FindOpenWindows(on, null, 0, 500), WindowPage.class);
+    /** The open windows as of the reader's date, as known at the reader's instant (now when none). */
+    WindowPage windows(When when) {
+        return ask(new FindOpenWindows(when.asOf(), null, 0, 500, when.knownAt()), WindowPage.class);
     }
 
-    AwaitingHeirPage awaitingHeir(LocalDate on) {
-        return ask(new FindAwaitingHeir(on, 0, 500), AwaitingHeirPage.class);
+    AwaitingHeirPage awaitingHeir(When when) {
+        return ask(new FindAwaitingHeir(when.asOf(), 0, 500, when.knownAt()), AwaitingHeirPage.class);
     }
 
     /** The audit trail; payloads only for the roles that may read them, as {@code GET /audit} answers. */

@@ -14,6 +14,8 @@ import io.sartracker.service.page.RecordForms.Form;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.EventMessage;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +30,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -44,8 +47,11 @@ public class RecordController {
     private final CommandGateway gateway;
     private final PageQueries queries;
     private final Clock clock;
+    private final MessageSource messages;
 
-    public RecordController(CommandSender sender, CommandGateway gateway, PageQueries queries, Clock clock) {
+    public RecordController(CommandSender sender, CommandGateway gateway, PageQueries queries, Clock clock,
+                            MessageSource messages) {
+        this.messages = messages;
         this.sender = sender;
         this.gateway = gateway;
         this.queries = queries;
@@ -63,6 +69,9 @@ public class RecordController {
         Map<String, String> typed = new LinkedHashMap<>(values);
         if (fact.equals("reversal") || fact.equals("personReversal")) {
             typed.putIfAbsent("reversedOn", LocalDate.now(clock.withZone(PageFormat.TOKYO)).toString());
+        }
+        if (fact.equals("allotmentAmountCorrection")) {
+            typed.putIfAbsent("correctionDate", LocalDate.now(clock.withZone(PageFormat.TOKYO)).toString());
         }
         return render(form, typed, model);
     }
@@ -95,7 +104,8 @@ public class RecordController {
     public String record(@PathVariable String fact, @RequestParam Map<String, String> values,
                          @RequestParam(name = "priceHistory", required = false) MultipartFile priceHistory,
                          @RequestParam(name = "action", defaultValue = "record") String action,
-                         Model model, RedirectAttributes redirect) throws IOException {
+                         Model model, RedirectAttributes redirect, HttpServletResponse response, Locale locale)
+            throws IOException {
         Form form = RecordForms.FORMS.get(fact);
         if (form == null) {
             throw new IllegalArgumentException("'" + fact + "' is not a fact the tracker records");
@@ -124,7 +134,9 @@ public class RecordController {
             }
             return "redirect:/app/record";
         } catch (RuntimeException e) {
-            model.addAttribute("rejection", Rejection.of(e, form));
+            Rejection rejection = Rejection.of(e, form, messages, locale);
+            model.addAttribute("rejection", rejection);
+            response.setStatus(rejection.status());
             return render(form, typed, model);
         }
     }
@@ -145,28 +157,45 @@ public class RecordController {
         throw new IllegalStateException("a dry run must never commit");
     }
 
-    /** A refusal: the rule's code, sentence and figures, and the field they concern (none: the whole form). */
-    public record Rejection(String code, String message, Map<String, Object> figures, String field) {
-        static Rejection of(RuntimeException e, Form form) {
+    /**
+     * A refusal: the rule's code, its sentence as the API answers it and its figures, and the field they
+     * concern (none: the whole form). {@code said} is the sentence already in the reader's language (a value
+     * the form could not read), else null: {@link RejectionText} says the rule's in the reader's language.
+     */
+    public record Rejection(String code, String message, Map<String, Object> figures, String field, String said) {
+        public RejectionText.Text text(RejectionText rejections, java.util.Locale locale) {
+            RejectionText.Text text = rejections.of(code, message, figures, locale);
+            return said == null ? text : new RejectionText.Text(said, text.figures());
+        }
+
+        int status() {
+            return PageErrors.formStatus(code);
+        }
+
+        static Rejection of(RuntimeException e, Form form, org.springframework.context.MessageSource messages,
+                            java.util.Locale locale) {
             FieldProblem problem = PageErrors.causeOfType(e, FieldProblem.class);
             if (problem != null) {
-                return new Rejection("INVALID_INPUT", problem.getMessage(), Map.of(), problem.field);
+                String said = problem.kind == null ? problem.typed
+                        : messages.getMessage("inputProblem." + problem.kind, new Object[]{problem.typed}, locale);
+                return new Rejection("INVALID_INPUT", said, Map.of(), problem.field, said);
             }
             RuleViolation violation = PageErrors.causeOfType(e, RuleViolation.class);
             if (violation != null) {
                 return new Rejection(violation.code().name(), violation.getMessage(), violation.figures(),
-                        fieldOf(form, violation));
+                        fieldOf(form, violation), null);
             }
             IllegalArgumentException invalid = PageErrors.causeOfType(e, IllegalArgumentException.class);
             if (invalid != null) {
                 return new Rejection("INVALID_INPUT", invalid.getMessage(), Map.of(),
-                        mentioned(form, String.valueOf(invalid.getMessage())));
+                        mentioned(form, String.valueOf(invalid.getMessage())), null);
             }
             org.axonframework.modelling.command.AggregateNotFoundException missing =
                     PageErrors.causeOfType(e, org.axonframework.modelling.command.AggregateNotFoundException.class);
             if (missing != null) {
                 return new Rejection("UNKNOWN_SERIES", "No series " + missing.getAggregateIdentifier()
-                        + " is recorded; issue it first.", Map.of(), "seriesId");
+                        + " is recorded; issue it first.", Map.of("seriesId", missing.getAggregateIdentifier()),
+                        "seriesId", null);
             }
             throw e;
         }

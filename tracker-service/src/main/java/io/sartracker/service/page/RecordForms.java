@@ -3,6 +3,7 @@ package io.sartracker.service.page;
 import io.sartracker.kernel.command.AcquireRights;
 import io.sartracker.kernel.command.AdjustSharesPerRight;
 import io.sartracker.kernel.command.AllotRights;
+import io.sartracker.kernel.command.CorrectAllotmentAmount;
 import io.sartracker.kernel.command.DetermineAllotmentAmount;
 import io.sartracker.kernel.command.ExerciseRights;
 import io.sartracker.kernel.command.InheritRights;
@@ -77,7 +78,7 @@ final class RecordForms {
         String text(String name) {
             String value = values.get(name);
             if (value == null || value.isBlank()) {
-                throw new FieldProblem(name, "required");
+                throw new FieldProblem(name, "required", null);
             }
             return value.strip();
         }
@@ -91,7 +92,7 @@ final class RecordForms {
             try {
                 return LocalDate.parse(text(name));
             } catch (java.time.format.DateTimeParseException e) {
-                throw new FieldProblem(name, "'" + values.get(name) + "' is not a date (YYYY-MM-DD).");
+                throw new FieldProblem(name, "notDate", values.get(name));
             }
         }
 
@@ -103,7 +104,7 @@ final class RecordForms {
             try {
                 return Long.parseLong(text(name));
             } catch (NumberFormatException e) {
-                throw new FieldProblem(name, "'" + values.get(name) + "' is not a whole number.");
+                throw new FieldProblem(name, "notWhole", values.get(name));
             }
         }
 
@@ -111,7 +112,7 @@ final class RecordForms {
             try {
                 return new BigDecimal(text(name));
             } catch (NumberFormatException e) {
-                throw new FieldProblem(name, "'" + values.get(name) + "' is not a number.");
+                throw new FieldProblem(name, "notNumber", values.get(name));
             }
         }
 
@@ -123,7 +124,7 @@ final class RecordForms {
             try {
                 return Enum.valueOf(type, text(name));
             } catch (IllegalArgumentException e) {
-                throw new FieldProblem(name, "'" + values.get(name) + "' is not one of the choices.");
+                throw new FieldProblem(name, "notChoice", values.get(name));
             }
         }
 
@@ -135,7 +136,7 @@ final class RecordForms {
             try {
                 return Ratio.parse(text(name));
             } catch (IllegalArgumentException e) {
-                throw new FieldProblem(name, e.getMessage());
+                throw FieldProblem.said(name, e.getMessage());
             }
         }
 
@@ -145,13 +146,25 @@ final class RecordForms {
         }
     }
 
-    /** A value that could not be read: shown beside its field. */
+    /**
+     * A value that could not be read: shown beside its field, in the reader's language
+     * ({@code inputProblem.KIND} of the messages, with what was typed), or with the reading's own sentence.
+     */
     static final class FieldProblem extends RuntimeException {
         final String field;
+        final String kind;
+        final String typed;
 
-        FieldProblem(String field, String message) {
-            super(message, null, false, false);
+        FieldProblem(String field, String kind, String typed) {
+            super(kind, null, false, false);
             this.field = field;
+            this.kind = kind;
+            this.typed = typed;
+        }
+
+        /** A value read by the kernel's own parser (a ratio), which says what is wrong with it. */
+        static FieldProblem said(String field, String sentence) {
+            return new FieldProblem(field, null, sentence);
         }
     }
 
@@ -223,13 +236,13 @@ final class RecordForms {
                         v.choice("kind", RestructuringKind.class), IssuerId.of(v.text("restructuredCompanyId")),
                         v.text("restructuredCompanyName"), v.date("effectiveDate"), v.ratio("shareRatio"),
                         v.checked("agreementProvidesReplacement")),
-                Field.of("seriesId", Kind.SERIES), Field.choice("kind", "", RestructuringKind.values()),
+                Field.of("seriesId", Kind.SERIES), Field.choice("kind", "restructuringKind.", RestructuringKind.values()),
                 Field.of("restructuredCompanyId", Kind.TEXT), Field.of("restructuredCompanyName", Kind.TEXT),
                 Field.of("effectiveDate", Kind.DATE), Field.of("shareRatio", Kind.TEXT),
                 Field.optional("agreementProvidesReplacement", Kind.CHECKBOX));
         form("acquisition", v -> new AcquireRights(SeriesId.of(v.text("seriesId")),
                         v.choice("cause", AcquisitionCause.class), v.date("approvalDate"), v.date("acquisitionDate")),
-                Field.of("seriesId", Kind.SERIES), Field.choice("cause", "", AcquisitionCause.values()),
+                Field.of("seriesId", Kind.SERIES), Field.choice("cause", "acquisitionCause.", AcquisitionCause.values()),
                 Field.of("approvalDate", Kind.DATE), Field.of("acquisitionDate", Kind.DATE));
         form("reversal", v -> new ReverseLatestFact(SeriesId.of(v.text("seriesId")), HolderId.of(v.text("holderId")),
                         v.text("reason"), v.date("reversedOn")),
@@ -239,22 +252,36 @@ final class RecordForms {
                         HolderId.of(v.text("personId")), v.choice("fact", ReversibleFact.class), v.text("reason"),
                         v.date("reversedOn")),
                 Field.of("issuerId", Kind.ISSUER), Field.of("personId", Kind.HOLDER),
-                Field.choice("fact", "", new Enum<?>[]{ReversibleFact.DEPARTURE, ReversibleFact.DEATH}),
+                Field.choice("fact", "reversibleFact.", new Enum<?>[]{ReversibleFact.DEPARTURE, ReversibleFact.DEATH}),
                 Field.of("reason", Kind.TEXTAREA), Field.of("reversedOn", Kind.DATE));
         form("allotmentAmount", v -> {
-            String csv = v.upload();
-            ValuationInputs.PriceHistoryInput history = csv == null ? null
-                    : new ValuationInputs.PriceHistoryInput(csv, v.date("lookBackFrom"), v.date("lookBackTo"));
             LocalDate date = v.date("determinationDate");
-            return new DetermineAllotmentAmount(SeriesId.of(v.text("seriesId")), date, date,
-                    new ValuationInputs(v.decimal("spot"), v.decimal("years"), v.decimal("riskFreeRate"), null,
-                            v.optionalDecimal("dividendPerShare"), csv == null ? v.decimal("volatility")
-                            : v.optionalDecimal("volatility"), history));
+            return new DetermineAllotmentAmount(SeriesId.of(v.text("seriesId")), date, date, valuationInputs(v));
         },
                 Field.of("seriesId", Kind.SERIES), Field.of("determinationDate", Kind.DATE),
                 Field.of("spot", Kind.DECIMAL), Field.of("years", Kind.DECIMAL), Field.of("riskFreeRate", Kind.DECIMAL),
                 Field.optional("dividendPerShare", Kind.DECIMAL), Field.optional("volatility", Kind.DECIMAL),
                 Field.optional("priceHistory", Kind.FILE), Field.optional("lookBackFrom", Kind.DATE),
                 Field.optional("lookBackTo", Kind.DATE));
+        // A correction replaces the amount valued as of the determination: the valuation date is the
+        // original one, the correction is dated the day it is made, and the reason is kept on the event.
+        form("allotmentAmountCorrection", v -> new CorrectAllotmentAmount(SeriesId.of(v.text("seriesId")),
+                        v.date("correctionDate"), v.date("valuationDate"), valuationInputs(v), v.text("reason")),
+                Field.of("seriesId", Kind.SERIES), Field.of("valuationDate", Kind.DATE),
+                Field.of("spot", Kind.DECIMAL), Field.of("years", Kind.DECIMAL), Field.of("riskFreeRate", Kind.DECIMAL),
+                Field.optional("dividendPerShare", Kind.DECIMAL), Field.optional("volatility", Kind.DECIMAL),
+                Field.optional("priceHistory", Kind.FILE), Field.optional("lookBackFrom", Kind.DATE),
+                Field.optional("lookBackTo", Kind.DATE), Field.of("reason", Kind.TEXTAREA),
+                Field.of("correctionDate", Kind.DATE));
+    }
+
+    /** The inputs of (12): a volatility, or a price history uploaded with its look-back period. */
+    private static ValuationInputs valuationInputs(Values v) {
+        String csv = v.upload();
+        ValuationInputs.PriceHistoryInput history = csv == null ? null
+                : new ValuationInputs.PriceHistoryInput(csv, v.date("lookBackFrom"), v.date("lookBackTo"));
+        return new ValuationInputs(v.decimal("spot"), v.decimal("years"), v.decimal("riskFreeRate"), null,
+                v.optionalDecimal("dividendPerShare"), csv == null ? v.decimal("volatility")
+                : v.optionalDecimal("volatility"), history);
     }
 }

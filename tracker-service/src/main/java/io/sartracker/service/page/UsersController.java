@@ -59,6 +59,10 @@ public class UsersController {
             return "username";
         }
 
+        int status() {
+            return PageErrors.formStatus(code);
+        }
+
         public boolean concerns(String user, String name) {
             return java.util.Objects.equals(username, user) && name.equals(field);
         }
@@ -86,7 +90,9 @@ public class UsersController {
                 model.addAttribute("generated", new Generated(created.username(), created.generatedPassword()));
             }
         } catch (RuntimeException e) {
-            model.addAttribute("rejection", Rejection.of(null, null, e));
+            Rejection rejection = Rejection.of(null, null, e);
+            model.addAttribute("rejection", rejection);
+            response.setStatus(rejection.status());
             model.addAttribute("typedUsername", username);
             model.addAttribute("typedRoles", roles == null ? List.of() : roles);
         }
@@ -95,11 +101,13 @@ public class UsersController {
 
     @PostMapping("/app/users/{username}/roles")
     public String changeRoles(@PathVariable String username, @RequestParam(required = false) List<String> roles,
-                              Model model, RedirectAttributes redirect) {
+                              Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
             accounts.changeRoles(username, roles(roles), Recorder.current().name());
         } catch (RuntimeException e) {
-            model.addAttribute("rejection", Rejection.of(username, "roles", e));
+            Rejection rejection = Rejection.of(username, "roles", e);
+            model.addAttribute("rejection", rejection);
+            response.setStatus(rejection.status());
             return page(model);
         }
         return done(redirect, "rolesSaved", username);
@@ -107,14 +115,16 @@ public class UsersController {
 
     @PostMapping("/app/users/{username}/enabled")
     public String enable(@PathVariable String username, @RequestParam(required = false) String enabled, Model model,
-                         RedirectAttributes redirect) {
+                         RedirectAttributes redirect, HttpServletResponse response) {
         try {
             if (!"true".equals(enabled) && !"false".equals(enabled)) {
                 throw new IllegalArgumentException("enabled is true or false");
             }
             accounts.enable(username, Boolean.parseBoolean(enabled), Recorder.current().name());
         } catch (RuntimeException e) {
-            model.addAttribute("rejection", Rejection.of(username, "enabled", e));
+            Rejection rejection = Rejection.of(username, "enabled", e);
+            model.addAttribute("rejection", rejection);
+            response.setStatus(rejection.status());
             return page(model);
         }
         return done(redirect, "true".equals(enabled) ? "enabled" : "disabled", username);
@@ -129,7 +139,9 @@ public class UsersController {
             model.addAttribute("doneUser", username);
             model.addAttribute("generated", new Generated(username, reset.generatedPassword()));
         } catch (RuntimeException e) {
-            model.addAttribute("rejection", Rejection.of(username, "password", e));
+            Rejection rejection = Rejection.of(username, "password", e);
+            model.addAttribute("rejection", rejection);
+            response.setStatus(rejection.status());
         }
         return page(model);
     }

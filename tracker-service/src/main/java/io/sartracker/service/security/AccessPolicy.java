@@ -81,6 +81,7 @@ public final class AccessPolicy {
             get("/series", VIEW_READERS),
             get("/series/{seriesId}", VIEW_READERS),
             get("/series/{seriesId}/register", VIEW_READERS),
+            get("/issuers/{issuerId}/ocf", VIEW_READERS),
             get("/holders/{personId}", VIEW_READERS),
             get("/windows", VIEW_READERS),
             get("/awaiting-heir", VIEW_READERS),
@@ -114,6 +115,7 @@ public final class AccessPolicy {
             get("/app/series/{seriesId}", VIEW_READERS),
             get("/app/series/{seriesId}/chart", VIEW_READERS),
             get("/app/series/{seriesId}/register.csv", VIEW_READERS),
+            get("/app/issuers/{issuerId}/ocf", VIEW_READERS),
             get("/app/issuers/{issuerId}/chart", VIEW_READERS),
             get("/app/holders", VIEW_READERS),
             get("/app/holders/{personId}", VIEW_READERS),
@@ -132,7 +134,9 @@ public final class AccessPolicy {
             post("/app/users", EnumSet.of(ADMINISTRATOR)),
             post("/app/users/{username}/roles", EnumSet.of(ADMINISTRATOR)),
             post("/app/users/{username}/password-resets", EnumSet.of(ADMINISTRATOR)),
-            post("/app/users/{username}/enabled", EnumSet.of(ADMINISTRATOR)));
+            post("/app/users/{username}/enabled", EnumSet.of(ADMINISTRATOR)),
+            get("/app/me/password", EnumSet.allOf(TrackerRole.class)),
+            post("/app/me/password", EnumSet.allOf(TrackerRole.class)));
 
     private AccessPolicy() {
     }

@@ -8,6 +8,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.access.AccessDeniedException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,7 +43,18 @@ public class PageSecurityConfig {
         http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll());
         http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                 .deleteCookies("JSESSIONID"));
-        http.exceptionHandling(errors -> errors.accessDeniedHandler(PageSecurityConfig::denied));
+        // htmx follows a redirect inside its request and would swap the sign-in page into a part of the page
+        // (the rebuild's progress, polled every second, once the session has expired): htmx's requests are
+        // answered 401 with HX-Redirect instead, so that the browser goes to the sign-in page as a whole.
+        LoginUrlAuthenticationEntryPoint toSignIn = new LoginUrlAuthenticationEntryPoint("/login");
+        http.exceptionHandling(errors -> errors.accessDeniedHandler(PageSecurityConfig::denied)
+                .authenticationEntryPoint((request, response, e) -> {
+                    if (fromHtmx(request)) {
+                        signInAsAWhole(request, response, e);
+                    } else {
+                        toSignIn.commence(request, response, e);
+                    }
+                }));
         http.headers(headers -> headers
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:;"
@@ -50,9 +62,27 @@ public class PageSecurityConfig {
         return http.build();
     }
 
-    /** A refusal is the page saying so, with status 403, whatever the method that was refused. */
+    static boolean fromHtmx(HttpServletRequest request) {
+        return "true".equals(request.getHeader("HX-Request"));
+    }
+
+    private static void signInAsAWhole(HttpServletRequest request, HttpServletResponse response,
+                                       org.springframework.security.core.AuthenticationException e) {
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+    }
+
+    /**
+     * A refusal is the page saying so, with status 403, whatever the method that was refused. An htmx
+     * request whose session has expired has lost its CSRF token with it: the sign-in page, as a whole.
+     */
     private static void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws java.io.IOException, jakarta.servlet.ServletException {
+        if (fromHtmx(request) && e instanceof org.springframework.security.web.csrf.CsrfException
+                && (request.getRequestedSessionId() == null || !request.isRequestedSessionIdValid())) {
+            signInAsAWhole(request, response, null);
+            return;
+        }
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         HttpServletRequest asGet = new HttpServletRequestWrapper(request) {
             @Override

@@ -10,6 +10,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.provisioning.UserDetailsManager;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -35,14 +36,19 @@ final class SessionStillValid extends OncePerRequestFilter {
         SecurityContext context = SecurityContextHolder.getContext();
         Authentication signedIn = context.getAuthentication();
         if (signedIn instanceof UsernamePasswordAuthenticationToken && signedIn.isAuthenticated()) {
-            UserDetails user = users.userExists(signedIn.getName()) ? users.loadUserByUsername(signedIn.getName())
-                    : null;
+            UserDetails user = currentAccount(signedIn.getName());
             if (user == null || !user.isEnabled()) {
                 HttpSession session = request.getSession(false);
                 if (session != null) {
                     session.invalidate();
                 }
                 SecurityContextHolder.clearContext();
+                if (PageSecurityConfig.fromHtmx(request)) {
+                    // htmx would swap the sign-in page into the part it asked for: the whole page goes instead
+                    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                    response.setHeader("HX-Redirect", request.getContextPath() + "/login?expired");
+                    return;
+                }
                 response.sendRedirect(request.getContextPath() + "/login?expired");
                 return;
             }
@@ -54,5 +60,14 @@ final class SessionStillValid extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** One query per page request: the account as it is now, or null once it is gone. */
+    private UserDetails currentAccount(String username) {
+        try {
+            return users.loadUserByUsername(username);
+        } catch (UsernameNotFoundException gone) {
+            return null;
+        }
     }
 }

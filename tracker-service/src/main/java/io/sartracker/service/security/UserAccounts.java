@@ -121,6 +121,22 @@ public class UserAccounts {
                 password == null ? chosen : null);
     }
 
+    /**
+     * The signed-in person changes their own password, over the API or on the pages alike: only one who
+     * signed in with a password has one here (the identity provider keeps the others').
+     */
+    @Transactional
+    public void changeOwnPassword(Recorder me, String currentPassword, String newPassword) {
+        if (!"password".equals(me.signedInBy())) {
+            throw RuleViolation.of(RuleCode.CURRENT_PASSWORD_WRONG, "You signed in through the identity provider;"
+                    + " change your password there.", "signedInBy", me.signedInBy());
+        }
+        if (newPassword == null) {
+            throw new IllegalArgumentException("newPassword is required");
+        }
+        changeOwnPassword(me.name(), currentPassword, newPassword);
+    }
+
     @Transactional
     public void changeOwnPassword(String username, String currentPassword, String newPassword) {
         UserDetails user = find(username).orElseThrow(() -> unknown(username));

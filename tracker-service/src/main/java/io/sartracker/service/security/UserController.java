@@ -1,7 +1,5 @@
 package io.sartracker.service.security;
 
-import io.sartracker.kernel.rule.RuleCode;
-import io.sartracker.kernel.rule.RuleViolation;
 import io.sartracker.service.security.UserAccounts.Account;
 import io.sartracker.service.security.UserAccounts.AccountWithPassword;
 import org.springframework.http.ResponseEntity;
@@ -91,15 +89,7 @@ public class UserController {
 
     @PutMapping("/me/password")
     public ResponseEntity<Void> changeOwnPassword(@RequestBody OwnPasswordRequest request) {
-        Recorder me = Recorder.current();
-        if (!"password".equals(me.signedInBy())) {
-            throw RuleViolation.of(RuleCode.CURRENT_PASSWORD_WRONG, "You signed in through the identity provider;"
-                    + " change your password there.", "signedInBy", me.signedInBy());
-        }
-        if (request.newPassword() == null) {
-            throw new IllegalArgumentException("newPassword is required");
-        }
-        accounts.changeOwnPassword(me.name(), request.currentPassword(), request.newPassword());
+        accounts.changeOwnPassword(Recorder.current(), request.currentPassword(), request.newPassword());
         return ResponseEntity.noContent().build();
     }
 }

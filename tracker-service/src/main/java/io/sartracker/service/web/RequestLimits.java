@@ -83,6 +83,11 @@ public class RequestLimits extends OncePerRequestFilter {
                     + " (multipart/form-data; boundary=...).";
         } else {
             try {
+                // the parts are read here, before the encoding filter: a part without its own charset (a page's
+                // form field) is UTF-8, the pages' encoding, not the servlet default ISO-8859-1
+                if (request.getCharacterEncoding() == null) {
+                    request.setCharacterEncoding(java.nio.charset.StandardCharsets.UTF_8.name());
+                }
                 if (request.getParts().isEmpty()) {
                     problem = "The multipart body has no parts separated by its boundary.";
                 }
