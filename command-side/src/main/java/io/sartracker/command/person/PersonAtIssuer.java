@@ -37,7 +37,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Its methods are called by the {@code IssuerCommandHandler}: each checks ({@link PersonHistory}
  * holds the rules) and then applies; state changes only in the event sourcing handlers.
  */
-@Aggregate(snapshotTriggerDefinition = "seriesSnapshotTrigger", snapshotFilter = "personSnapshotFilter")
+@Aggregate(snapshotTriggerDefinition = "seriesSnapshotTrigger", snapshotFilter = "personSnapshotFilter",
+        cache = "importAggregateCache")
 @org.axonframework.serialization.Revision("1")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)

@@ -83,7 +83,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * {@link HoldingRejections}.
  */
 @Aggregate(snapshotTriggerDefinition = "seriesSnapshotTrigger", commandTargetResolver = "seriesTargetResolver",
-        snapshotFilter = "seriesSnapshotFilter")
+        snapshotFilter = "seriesSnapshotFilter", cache = "importAggregateCache")
 // The shape of a snapshot: raise it with any change to the fields, so that older snapshots are ignored
 // (AxonConfig#seriesSnapshotFilter) and the series is rebuilt from its events.
 @org.axonframework.serialization.Revision("2")

@@ -6,6 +6,7 @@ import io.sartracker.command.issuer.IssuerCommandHandler;
 import io.sartracker.command.person.PersonAtIssuer;
 import io.sartracker.command.series.ExpectedVersionTargetResolver;
 import io.sartracker.command.series.StockAcquisitionRight;
+import io.sartracker.service.imports.ImportAggregateCache;
 import io.sartracker.service.imports.SpringManagedConnections;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -59,6 +60,12 @@ public class AxonConfig {
     @Bean
     ConnectionProvider connectionProvider(DataSource dataSource) {
         return new UnitOfWorkAwareConnectionProviderWrapper(new SpringManagedConnections(dataSource));
+    }
+
+    /** Series and people kept in memory while an import runs, on its thread only (the aggregates name it). */
+    @Bean
+    ImportAggregateCache importAggregateCache() {
+        return new ImportAggregateCache();
     }
 
     @Bean
