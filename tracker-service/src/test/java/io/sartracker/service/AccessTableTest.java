@@ -87,6 +87,11 @@ class AccessTableTest {
         line("GET /awaiting-heir", "/awaiting-heir", READ);
         line("GET /audit", "/audit", READ);
         line("GET /series/{seriesId}/events", "/series/S-1/events", PAYLOADS);
+        line("GET /series/{seriesId}/statutory-register", "/series/S-1/statutory-register", PAYLOADS);
+        line("GET /holders/{personId}/directory", "/holders/P-1/directory", PAYLOADS);
+        line("GET /holders/{personId}/directory/history", "/holders/P-1/directory/history", PAYLOADS);
+        line("PUT /holders/{personId}/directory", "/holders/P-1/directory", RECORD);
+        line("DELETE /holders/{personId}/directory", "/holders/P-1/directory", RECORD);
         line("POST /lapse-sweeps", "/lapse-sweeps", OPERATE);
         line("GET /dead-letters", "/dead-letters", OPERATE);
         line("GET /dead-letters/{processingGroup}", "/dead-letters/register", OPERATE);
@@ -115,6 +120,9 @@ class AccessTableTest {
         line("GET /app/holders", "/app/holders", READ);
         line("GET /app/holders/{personId}", "/app/holders/P-1", READ);
         line("GET /app/holders/{personId}/chart", "/app/holders/P-1/chart", READ);
+        line("POST /app/holders/{personId}/directory", "/app/holders/P-1/directory", RECORD);
+        line("POST /app/holders/{personId}/directory/erasure", "/app/holders/P-1/directory/erasure", RECORD);
+        line("GET /app/series/{seriesId}/statutory-register", "/app/series/S-1/statutory-register", PAYLOADS);
         line("GET /app/windows.csv", "/app/windows.csv", READ);
         line("GET /app/record", "/app/record", RECORD);
         line("POST /app/record/{fact}", "/app/record/exercise", RECORD);

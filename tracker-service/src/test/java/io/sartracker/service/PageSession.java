@@ -73,6 +73,37 @@ final class PageSession {
         return lastLocation;
     }
 
+    /** Opens a page and answers its HTML (or whatever it answers). */
+    HttpResponse<String> get(String path) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(root + path)).GET());
+        lastLocation = answer.headers().firstValue("Location").orElse("");
+        return answer;
+    }
+
+    /** Downloads a file a page links to. */
+    HttpResponse<byte[]> download(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(root + path)).timeout(Duration.ofSeconds(60)).GET()
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Submits a form with the fields given, as a browser does, with the session's CSRF token. */
+    HttpResponse<String> submit(String path, java.util.Map<String, String> fields) {
+        StringBuilder body = new StringBuilder("_csrf=" + encode(token()));
+        fields.forEach((name, value) -> body.append('&').append(encode(name)).append('=').append(encode(value)));
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(root + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+        lastLocation = answer.headers().firstValue("Location").orElse("");
+        return answer;
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());

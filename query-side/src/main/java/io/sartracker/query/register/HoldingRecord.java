@@ -18,7 +18,8 @@ import java.util.Objects;
  * One holding as the register records it: the shared kernel's {@link HoldingLife} (its stage, counts and
  * the facts that could still be reversed, folded by {@code HoldingLifecycle}), and what the register adds
  * for its views: the exercises, one record each, and the day after the exercise period, the date the
- * lapse of rights awaiting an heir will carry.
+ * lapse of rights awaiting an heir will carry, and the allotments with their dates (when the rights were
+ * acquired, as the statutory register names it).
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -26,6 +27,7 @@ public class HoldingRecord {
     HoldingLife life;
     LocalDate dayAfterPeriod;
     List<ExerciseRecord> exercises = new ArrayList<>();
+    List<AllotmentRecord> allotments = new ArrayList<>();
 
     HoldingRecord() {
         // for Jackson
@@ -148,6 +150,11 @@ public class HoldingRecord {
         return List.copyOf(exercises);
     }
 
+    /** The allotments to the allottee, oldest first: when each part of the holding was acquired. */
+    public List<AllotmentRecord> allotments() {
+        return List.copyOf(allotments);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof HoldingRecord h && Objects.equals(toComparable(), h.toComparable());
@@ -159,6 +166,6 @@ public class HoldingRecord {
     }
 
     private List<Object> toComparable() {
-        return Arrays.asList(life, dayAfterPeriod, exercises);
+        return Arrays.asList(life, dayAfterPeriod, exercises, allotments);
     }
 }

@@ -4,6 +4,7 @@ import io.sartracker.kernel.event.AllotmentAmountCorrected;
 import io.sartracker.kernel.event.AllotmentAmountDetermined;
 import io.sartracker.kernel.event.FactReversed;
 import io.sartracker.kernel.event.HoldingEvent;
+import io.sartracker.kernel.event.RightsAllotted;
 import io.sartracker.kernel.event.RightsExercised;
 import io.sartracker.kernel.event.SeriesIssued;
 import io.sartracker.kernel.event.SeriesRestructured;
@@ -83,6 +84,13 @@ public final class SeriesProjector {
         }
     }
 
+    /** An allotment is kept with its date: the day its rights were acquired (no reversal takes one back). */
+    private static void allotment(HoldingRecord h, HoldingEvent event) {
+        if (event instanceof RightsAllotted e) {
+            h.allotments.add(new AllotmentRecord(e.allotmentDate(), e.rights().count()));
+        }
+    }
+
     /** Records that the register has folded the series' events up to this sequence number. */
     public static void markFolded(SeriesRegister r, long sequenceNumber) {
         r.version = sequenceNumber;
@@ -102,10 +110,12 @@ public final class SeriesProjector {
         String holderId = event.holderId().value();
         HoldingRecord h = r.holdings.get(holderId);
         if (h == null) {
-            r.holdings.put(holderId, new HoldingRecord(HoldingLifecycle.evolve(null, event),
-                    r.exercisePeriod.dayAfter()));
+            HoldingRecord first = new HoldingRecord(HoldingLifecycle.evolve(null, event), r.exercisePeriod.dayAfter());
+            r.holdings.put(holderId, first);
+            allotment(first, event);
             return;
         }
+        allotment(h, event);
         if (event instanceof FactReversed) {
             h.life.latestReversible()
                     .filter(reversed -> reversed.fact() == ReversibleFact.EXERCISE)

@@ -27,7 +27,7 @@ public class SeriesRegister {
      * events instead, and the register projection is re-folded at start-up. Raise it whenever a change
      * to the fold would leave documents already stored wrong or incomplete.
      */
-    public static final int FORMAT_VERSION = 4;
+    public static final int FORMAT_VERSION = 5;
 
     int formatVersion;
     String seriesId;

@@ -21,13 +21,16 @@ public final class Views {
      * {@code heirId} the heir, if any: an inherited holding is found by either identifier and always
      * names both. {@code lapseDate} is the date of the recorded lapse (or acquisition) once there is one,
      * else the date the lapse will carry when it is recorded; none for a holding fully exercised or in office.
+     * {@code allotments} are the allottee's allotments with their dates, oldest first; {@code inheritanceDate} the
+     * day the heir acquired the rights, once one inherited.
      */
     public record HoldingView(String seriesId, String seriesName, String issuerId, String holderId,
                               String currentHolderId, String heirId, Role role, ViewState state, long rightsAllotted,
                               long rightsHeld, long rightsExercised, long rightsLapsed, long rightsAcquired,
                               long sharesPerRight, long sharesDeliverable, LocalDate windowFirstDay,
                               LocalDate windowLastDay, LocalDate lapseDate, String replacedBy,
-                              List<ExerciseRecord> exercises) {
+                              List<ExerciseRecord> exercises, List<AllotmentRecord> allotments,
+                              LocalDate inheritanceDate) {
     }
 
     /**
@@ -74,7 +77,8 @@ public final class Views {
                 h.acquired(), sharesPerRight, h.held() * sharesPerRight,
                 windowShown && h.window() != null ? h.window().firstDay() : null,
                 windowShown && h.window() != null ? h.window().lastDay() : null,
-                lapseDate(series, h, state), replacedBy(series, on), h.exercises());
+                lapseDate(series, h, state), replacedBy(series, on), h.exercises(), h.allotments(),
+                h.inheritanceDate());
     }
 
     /** RULES.md 13: the recorded lapse's date, else the date a due or coming lapse will carry. */

@@ -123,7 +123,13 @@ public enum RuleCode {
     /** Changing one's own password needs the current one. */
     CURRENT_PASSWORD_WRONG(Kind.RULE),
     /** The change would leave no enabled user who can manage users. */
-    LAST_ADMINISTRATOR(Kind.RULE);
+    LAST_ADMINISTRATOR(Kind.RULE),
+    /** The holder directory has no entry for the person (never entered, or erased). */
+    NO_DIRECTORY_ENTRY(Kind.NOT_FOUND),
+    /** A person's personal data is kept while they hold rights in any series (Companies Act art. 249). */
+    RIGHTS_STILL_HELD(Kind.RULE),
+    /** A person's personal data is kept for the retention period after their last holding ended. */
+    RETENTION_NOT_ELAPSED(Kind.RULE);
 
     /** How a client should read a rejection: the HTTP status follows from it. */
     public enum Kind {

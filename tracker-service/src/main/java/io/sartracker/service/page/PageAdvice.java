@@ -1,6 +1,7 @@
 package io.sartracker.service.page;
 
 import io.sartracker.kernel.rule.RuleViolation;
+import io.sartracker.service.security.AccessPolicy;
 import io.sartracker.service.security.SignedIn;
 import io.sartracker.service.security.TrackerRole;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,6 +40,8 @@ public class PageAdvice {
         model.addAttribute("canRead", roles.contains(TrackerRole.EQUITY_ADMINISTRATOR)
                 || roles.contains(TrackerRole.COMPLIANCE) || roles.contains(TrackerRole.REPORTING));
         model.addAttribute("canRecord", roles.contains(TrackerRole.EQUITY_ADMINISTRATOR));
+        // names and addresses: the holder directory and the statutory register
+        model.addAttribute("canReadNames", AccessPolicy.readsPayloads(roles));
         model.addAttribute("canOperate", roles.contains(TrackerRole.OPERATOR) || roles.contains(TrackerRole.COMPLIANCE));
         model.addAttribute("canRebuild", roles.contains(TrackerRole.COMPLIANCE));
         model.addAttribute("canRetry", roles.contains(TrackerRole.OPERATOR));

@@ -9,6 +9,9 @@ import io.sartracker.query.register.ExerciseRecord;
 import io.sartracker.query.register.ViewState;
 import io.sartracker.query.register.Views;
 import io.sartracker.query.store.AuditStore.AuditEntry;
+import io.sartracker.service.directory.HolderDirectory;
+import io.sartracker.service.directory.Retention;
+import io.sartracker.service.security.AccessPolicy;
 import io.sartracker.service.security.SignedIn;
 import io.sartracker.service.ocf.OcfController;
 import io.sartracker.service.web.QueryController;
@@ -46,10 +49,15 @@ public class PageController {
     private final QueryController api;
     private final OcfController ocf;
 
+    private final HolderDirectory directory;
+    private final Retention retention;
+
     public PageController(PageQueries queries, Clock clock, ObjectMapper json, QueryController api,
-                          OcfController ocf) {
+                          OcfController ocf, HolderDirectory directory, Retention retention) {
         this.api = api;
         this.ocf = ocf;
+        this.directory = directory;
+        this.retention = retention;
         this.queries = queries;
         this.clock = clock;
         this.json = json;
@@ -174,6 +182,12 @@ public class PageController {
         When when = When.of(asOf, knownAt);
         HolderView holder = queries.holder(personId, when);
         model.addAttribute("holder", holder);
+        if (AccessPolicy.readsPayloads(SignedIn.roles())) {
+            // the directory is the present one whatever date is picked: it keeps no history of its own to replay
+            model.addAttribute("directoryEntry", directory.find(holder.personId()).orElse(null));
+            model.addAttribute("directoryHistory", directory.history(holder.personId()));
+            model.addAttribute("retention", retention.retention().toString());
+        }
         return "app/holder";
     }
 

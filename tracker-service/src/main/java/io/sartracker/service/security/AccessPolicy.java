@@ -86,6 +86,12 @@ public final class AccessPolicy {
             get("/windows", VIEW_READERS),
             get("/awaiting-heir", VIEW_READERS),
             get("/series/{seriesId}/events", PAYLOAD_READERS),
+            // names and addresses: the holder directory and the statutory register that shows them
+            get("/series/{seriesId}/statutory-register", PAYLOAD_READERS),
+            get("/holders/{personId}/directory", PAYLOAD_READERS),
+            get("/holders/{personId}/directory/history", PAYLOAD_READERS),
+            put("/holders/{personId}/directory", RECORDERS),
+            delete("/holders/{personId}/directory", RECORDERS),
             // reporting reads the audit trail without its payloads (QueryController leaves them out)
             get("/audit", VIEW_READERS),
             // operations
@@ -120,6 +126,9 @@ public final class AccessPolicy {
             get("/app/holders", VIEW_READERS),
             get("/app/holders/{personId}", VIEW_READERS),
             get("/app/holders/{personId}/chart", VIEW_READERS),
+            post("/app/holders/{personId}/directory", RECORDERS),
+            post("/app/holders/{personId}/directory/erasure", RECORDERS),
+            get("/app/series/{seriesId}/statutory-register", PAYLOAD_READERS),
             get("/app/windows.csv", VIEW_READERS),
             get("/app/record", RECORDERS),
             post("/app/record/{fact}", RECORDERS),
@@ -167,5 +176,9 @@ public final class AccessPolicy {
 
     private static Access put(String path, Set<TrackerRole> roles) {
         return new Access(HttpMethod.PUT, path, roles);
+    }
+
+    private static Access delete(String path, Set<TrackerRole> roles) {
+        return new Access(HttpMethod.DELETE, path, roles);
     }
 }

@@ -144,7 +144,8 @@ public class SecurityConfig {
     private static UrlBasedCorsConfigurationSource corsFor(List<String> origins) {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(origins);
-        cors.setAllowedMethods(List.of(HttpMethod.GET.name(), HttpMethod.POST.name(), HttpMethod.PUT.name()));
+        cors.setAllowedMethods(List.of(HttpMethod.GET.name(), HttpMethod.POST.name(), HttpMethod.PUT.name(),
+                HttpMethod.DELETE.name()));
         cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "If-Match",
                 "X-Request-Id"));
         cors.setExposedHeaders(List.of("ETag", "Location", "X-Request-Id"));

@@ -14,6 +14,13 @@ public final class Csv {
         return csv.toString();
     }
 
+    /** Rows of any number of fields each, without a header of their own (a document of several tables). */
+    public static String rows(List<? extends List<?>> rows) {
+        StringBuilder csv = new StringBuilder();
+        rows.forEach(row -> csv.append(line(row)));
+        return csv.toString();
+    }
+
     private static String line(List<?> fields) {
         return fields.stream().map(Csv::field).collect(Collectors.joining(",")) + "\r\n";
     }
