@@ -234,6 +234,64 @@ class HistoryImportHttpTest {
         assertThat(badHeader.path("errors").get(0).path("detail").asText()).contains("colour");
     }
 
+    @Test
+    @Order(7)
+    void whileAnImportRecordsEveryOtherCommandIsRefusedAndTheViewsTakeInEveryImportedEvent() throws Exception {
+        byte[] file = GeneratedHistory.csv("X", 30, 100);
+        ResponseEntity<String> started = post("exclusive.csv", file, false, alice);
+        String id = json.readTree(started.getBody()).path("importId").asText();
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20)).until(
+                () -> json.readTree(alice.getForEntity("/imports/" + id, String.class).getBody()),
+                now -> now.path("linesDone").asInt() > 0 || !now.path("state").asText().equals("RUNNING"));
+        long before = eventCount();
+
+        ResponseEntity<String> refused = alice.postForEntity("/series", jsonBody(
+                TrackerTestSupport.issueSeriesBody("DURING-1", "DURING-CO")), String.class);
+
+        JsonNode status = json.readTree(alice.getForEntity("/imports/" + id, String.class).getBody());
+        assertThat(status.path("state").asText()).as("the import still ran when the command came").isEqualTo("RUNNING");
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(503);
+        JsonNode problem = json.readTree(refused.getBody());
+        assertThat(problem.path("code").asText()).isEqualTo("IMPORT_IN_PROGRESS");
+        assertThat(problem.path("detail").asText()).contains("import");
+        assertThat(problem.path("figures").path("importId").asText()).isEqualTo(id);
+        assertThat(Long.parseLong(refused.getHeaders().getFirst(HttpHeaders.RETRY_AFTER))).isPositive();
+
+        JsonNode outcome = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(
+                () -> json.readTree(alice.getForEntity("/imports/" + id, String.class).getBody()),
+                now -> !now.path("state").asText().equals("RUNNING"));
+        assertThat(outcome.path("state").asText()).as(outcome.toString()).isEqualTo("RECORDED");
+        assertThat(eventCount()).isEqualTo(before + outcome.path("eventsRecorded").asLong());
+        assertThat(jdbc.queryForObject("select count(*) from import_exclusive", Long.class)).isZero();
+        assertThat(alice.postForEntity("/series", jsonBody(TrackerTestSupport.issueSeriesBody("DURING-1",
+                "DURING-CO")), String.class).getStatusCode().value()).isEqualTo(201);
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+            assertThat(jdbc.queryForObject("select count(*) from audit_entry", Long.class)).isEqualTo(eventCount());
+            assertThat(jdbc.queryForObject("select count(*) from holding_view where series_id like 'X-%'",
+                    Long.class)).isEqualTo(30L * 100);
+        });
+    }
+
+    @Test
+    @Order(8)
+    void anImportLeftRunningByAStoppedServiceIsMarkedInterrupted() throws Exception {
+        jdbc.update("insert into history_import (import_id, file_name, sha256, file_format, dry_run, state, lines_total,"
+                + " lines_done, facts_recorded, events_recorded, error_count, recorded_by, started_at, lease_until)"
+                + " values ('stopped-import', 'old.csv', 'ab', 'CSV', false, 'RUNNING', 10, 4, 0, 0, 0, 'alice',"
+                + " current_timestamp - interval '2' hour, current_timestamp - interval '1' hour)");
+
+        JsonNode status = json.readTree(alice.getForEntity("/imports/stopped-import", String.class).getBody());
+
+        assertThat(status.path("state").asText()).isEqualTo("INTERRUPTED");
+        assertThat(status.path("finishedAt").isMissingNode()).isFalse();
+    }
+
+    static HttpEntity<String> jsonBody(String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+
     static final String TERMS_HEADER = "terms.name,terms.issuerName,terms.resolutionDate,terms.maximumRights,"
             + "terms.sharesPerRightAtIssue,terms.exercisePricePerShare,terms.exercisePeriod.firstDay,"
             + "terms.exercisePeriod.lastDay,terms.allotmentDate,terms.windowAfterLeavingOfficeDays,"

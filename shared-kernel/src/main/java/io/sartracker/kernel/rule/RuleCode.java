@@ -108,6 +108,8 @@ public enum RuleCode {
     COMMIT_NOT_CONFIRMED(Kind.UNAVAILABLE),
     /** This node of the tracker does not take this kind of request (its roles); send it to another (503). */
     NOT_SERVED_BY_THIS_NODE(Kind.UNAVAILABLE),
+    /** An import of past history is recording its file: no other fact is recorded until it ends (503). */
+    IMPORT_IN_PROGRESS(Kind.UNAVAILABLE),
     /** The request carries no credentials, or ones that do not sign anyone in (401). */
     SIGN_IN_REQUIRED(Kind.UNAUTHENTICATED),
     /** The signed-in user lacks the role the endpoint needs (403). */

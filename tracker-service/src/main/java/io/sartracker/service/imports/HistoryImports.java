@@ -1,6 +1,7 @@
 package io.sartracker.service.imports;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sartracker.kernel.rule.RuleCode;
 import io.sartracker.kernel.rule.RuleViolation;
 import io.sartracker.service.config.AuditMetadata;
 import io.sartracker.service.config.RecordedEvents;
@@ -14,6 +15,8 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -33,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 import java.util.concurrent.Executors;
 
 /**
@@ -77,6 +81,7 @@ public class HistoryImports {
     private final ObjectMapper strict;
     private final Clock clock;
     private final ImportAggregateCache aggregates;
+    private final ImportGate gate;
     /** One import at a time on this node: a second waits for the first, its status RUNNING with 0 lines done. */
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "history-import");
@@ -86,7 +91,7 @@ public class HistoryImports {
 
     public HistoryImports(CommandGateway gateway, ImportStore store, PlatformTransactionManager transactions,
                           ProblemHandler problems, DurableAnswers durable, ObjectMapper mapper, Clock clock,
-                          ImportAggregateCache aggregates) {
+                          ImportAggregateCache aggregates, ImportGate gate) {
         this.gateway = gateway;
         this.store = store;
         this.importTransaction = new TransactionTemplate(transactions);
@@ -96,22 +101,36 @@ public class HistoryImports {
         this.strict = StrictJson.strictCopy(mapper);
         this.clock = clock;
         this.aggregates = aggregates;
+        this.gate = gate;
+    }
+
+    /** At start-up: an import left RUNNING by a service that stopped is marked INTERRUPTED once its lease ends. */
+    @EventListener(ApplicationReadyEvent.class)
+    void interruptStopped() {
+        int interrupted = store.interruptExpired(clock.instant());
+        if (interrupted > 0) {
+            log.warn("{} import(s) left running by a stopped service marked INTERRUPTED; nothing of them was recorded",
+                    interrupted);
+        }
     }
 
     /** Starts the import and answers at once with its status (RUNNING); follow it with {@link #status}. */
     public ImportStatus start(String fileName, byte[] bytes, boolean dryRun, Recorder recorder, String requestId) {
         ImportStatus started = begin(fileName, bytes, dryRun, recorder);
-        worker.execute(() -> execute(started, bytes, recorder, requestId));
+        worker.execute(() -> execute(started, bytes, recorder, requestId, progress -> {
+        }));
         return started.measuredAt(clock.instant());
     }
 
-    /** Imports the file on this thread and answers with the outcome. */
-    public ImportStatus run(String fileName, byte[] bytes, boolean dryRun, Recorder recorder) {
+    /** Imports the file on this thread and answers with the outcome; the listener hears each progress written. */
+    public ImportStatus run(String fileName, byte[] bytes, boolean dryRun, Recorder recorder,
+                            Consumer<ImportStatus> progressListener) {
         ImportStatus started = begin(fileName, bytes, dryRun, recorder);
-        return execute(started, bytes, recorder, null);
+        return execute(started, bytes, recorder, null, progressListener);
     }
 
     public Optional<ImportStatus> status(String importId) {
+        store.interruptExpired(clock.instant());
         return store.find(importId).map(status -> status.measuredAt(clock.instant()));
     }
 
@@ -124,14 +143,15 @@ public class HistoryImports {
         ImportStatus started = new ImportStatus(UUID.randomUUID().toString(), fileName(fileName), sha256(bytes), "UNKNOWN",
                 dryRun, ImportStatus.State.RUNNING, 0, 0, null, null, 0, 0, 0, List.of(), null, recorder.name(),
                 clock.instant(), null);
-        store.started(started);
+        store.started(started, clock.instant().plus(gate.lease()));
         return started;
     }
 
     private record Entry(FactFile.Line line, FactLines.Fact fact) {
     }
 
-    private ImportStatus execute(ImportStatus started, byte[] bytes, Recorder recorder, String requestId) {
+    private ImportStatus execute(ImportStatus started, byte[] bytes, Recorder recorder, String requestId,
+                                 Consumer<ImportStatus> progressListener) {
         List<ImportStatus.LineError> errors = new ArrayList<>();
         FactFile file;
         try {
@@ -164,10 +184,18 @@ public class HistoryImports {
         }
         // List.sort is stable: within a date, the order of the file
         entries.sort(Comparator.comparing(entry -> entry.fact().date()));
-        store.progress(started.importId(), format, total, errors.size());
+        store.progress(started.importId(), format, total, errors.size(), clock.instant().plus(gate.lease()));
+        if (!started.dryRun() && !gate.claim(started.importId())) {
+            String holder = gate.holder().map(ImportGate.Holder::importId).orElse("another import");
+            errors.add(new ImportStatus.LineError(0, RuleCode.IMPORT_IN_PROGRESS.name(), "Another import (" + holder
+                    + ") is recording its file; nothing of this one was recorded. Import it again once that one"
+                    + " has ended.", Map.of("importId", holder)));
+            return finish(started.with(ImportStatus.State.REJECTED, total, 0, 0, 0, errors, null, clock.instant(),
+                    format));
+        }
         try {
             ImportStatus outcome = aggregates.during(() -> importTransaction.execute(tx -> {
-                Progress progress = new Progress(started.importId(), format, total, errors.size());
+                Progress progress = new Progress(started.importId(), format, total, errors.size(), progressListener);
                 int recordedFacts = 0;
                 int recordedEvents = 0;
                 for (Entry entry : entries) {
@@ -191,6 +219,7 @@ public class HistoryImports {
                         records ? recordedEvents : 0, errors, null, clock.instant(), format);
                 if (records) {
                     store.markRecorded(started.sha256(), started.importId(), done.finishedAt());
+                    gate.releaseWithImport(started.importId());
                     store.finishHere(done);
                 } else {
                     tx.setRollbackOnly();
@@ -211,6 +240,10 @@ public class HistoryImports {
             log.error("Import {} of {} failed; nothing was recorded", started.importId(), started.fileName(), e);
             return finish(started.with(ImportStatus.State.FAILED, total, 0, 0, 0, errors, null, clock.instant(),
                     format));
+        } finally {
+            if (gate.importsOnThisThread()) {
+                gate.release(started.importId());
+            }
         }
     }
 
@@ -225,9 +258,11 @@ public class HistoryImports {
         private final String format;
         private final int total;
         private int done;
+        private final Consumer<ImportStatus> listener;
         private Instant lastWritten;
 
-        Progress(String importId, String format, int total, int done) {
+        Progress(String importId, String format, int total, int done, Consumer<ImportStatus> listener) {
+            this.listener = listener;
             this.importId = importId;
             this.format = format;
             this.total = total;
@@ -239,7 +274,11 @@ public class HistoryImports {
             done++;
             Instant now = clock.instant();
             if (Duration.between(lastWritten, now).compareTo(PROGRESS_INTERVAL) >= 0 || done == total) {
-                store.progress(importId, format, total, done);
+                store.progress(importId, format, total, done, now.plus(gate.lease()));
+                if (gate.importsOnThisThread()) {
+                    gate.renew(importId);
+                }
+                store.find(importId).ifPresent(status -> listener.accept(status.measuredAt(now)));
                 lastWritten = now;
             }
         }

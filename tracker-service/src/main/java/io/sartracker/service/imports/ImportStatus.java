@@ -41,7 +41,9 @@ public record ImportStatus(String importId, String fileName,
         /** The same bytes were recorded by an earlier import (earlierImportId): nothing recorded again. */
         ALREADY_IMPORTED,
         /** The tracker failed (not a line's fault; see the service log): nothing recorded. */
-        FAILED
+        FAILED,
+        /** The service stopped while it ran (its lease ran out): nothing recorded; import the file again. */
+        INTERRUPTED
     }
 
     /** A refused line: its number in the file, the rule's stable code, the sentence and the figures. */

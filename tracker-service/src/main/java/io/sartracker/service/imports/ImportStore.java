@@ -37,17 +37,26 @@ class ImportStore {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    void started(ImportStatus status) {
+    void started(ImportStatus status, Instant leaseUntil) {
         ownTransaction.executeWithoutResult(tx -> jdbc.update("insert into history_import (import_id, file_name,"
                         + " sha256, file_format, dry_run, state, lines_total, lines_done, facts_recorded, events_recorded,"
-                        + " error_count, recorded_by, started_at) values (?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, ?, ?)",
+                        + " error_count, recorded_by, started_at, lease_until) values (?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, ?, ?, ?)",
                 status.importId(), status.fileName(), status.sha256(), status.format(), status.dryRun(),
-                status.state().name(), status.recordedBy(), Timestamp.from(status.startedAt())));
+                status.state().name(), status.recordedBy(), Timestamp.from(status.startedAt()),
+                Timestamp.from(leaseUntil)));
     }
 
-    void progress(String importId, String format, int linesTotal, int linesDone) {
+    /** Writes lines done and renews the import's lease: it is running as long as its lease does. */
+    void progress(String importId, String format, int linesTotal, int linesDone, Instant leaseUntil) {
         ownTransaction.executeWithoutResult(tx -> jdbc.update("update history_import set file_format = ?,"
-                + " lines_total = ?, lines_done = ? where import_id = ?", format, linesTotal, linesDone, importId));
+                + " lines_total = ?, lines_done = ?, lease_until = ? where import_id = ?", format, linesTotal, linesDone,
+                Timestamp.from(leaseUntil), importId));
+    }
+
+    /** Marks INTERRUPTED every import RUNNING past its lease: its service stopped, and its transaction with it. */
+    int interruptExpired(Instant now) {
+        return ownTransaction.execute(tx -> jdbc.update("update history_import set state = 'INTERRUPTED',"
+                + " finished_at = ? where state = 'RUNNING' and lease_until < ?", Timestamp.from(now), Timestamp.from(now)));
     }
 
     /** Writes the outcome in the transaction open on this thread (the import's own, when it records). */

@@ -44,7 +44,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<ProblemDetail> ruleViolation(RuleViolation violation) {
-        return problem(violation.code(), violation.getMessage(), violation.figures());
+        ResponseEntity<ProblemDetail> problem = problem(violation.code(), violation.getMessage(), violation.figures());
+        if (violation.code() == RuleCode.IMPORT_IN_PROGRESS) {
+            return ResponseEntity.status(problem.getStatusCode())
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(violation.figures().get("retryAfterSeconds")))
+                    .body(problem.getBody());
+        }
+        return problem;
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
