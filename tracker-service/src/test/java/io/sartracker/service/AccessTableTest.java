@@ -126,6 +126,10 @@ class AccessTableTest {
         line("GET /app/windows.csv", "/app/windows.csv", READ);
         line("GET /app/record", "/app/record", RECORD);
         line("POST /app/record/{fact}", "/app/record/exercise", RECORD);
+        line("GET /app/import", "/app/import", RECORD);
+        line("POST /app/import", "/app/import", RECORD);
+        line("GET /app/import/{importId}", "/app/import/no-such-import", RECORD);
+        line("GET /app/import/{importId}/progress", "/app/import/no-such-import/progress", RECORD);
         line("GET /app/compliance", "/app/compliance", READ);
         line("GET /app/compliance/audit.csv", "/app/compliance/audit.csv", READ);
         line("GET /app/operations", "/app/operations", EnumSet.of(COMPLIANCE, OPERATOR));

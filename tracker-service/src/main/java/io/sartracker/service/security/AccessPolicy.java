@@ -131,6 +131,10 @@ public final class AccessPolicy {
             get("/app/series/{seriesId}/statutory-register", PAYLOAD_READERS),
             get("/app/windows.csv", VIEW_READERS),
             get("/app/record", RECORDERS),
+            get("/app/import", RECORDERS),
+            post("/app/import", RECORDERS),
+            get("/app/import/{importId}", RECORDERS),
+            get("/app/import/{importId}/progress", RECORDERS),
             post("/app/record/{fact}", RECORDERS),
             // reporting reads the compliance page without payloads, as GET /audit answers it
             get("/app/compliance", VIEW_READERS),
