@@ -100,6 +100,8 @@ class AccessTableTest {
         line("GET /projections/rebuild", "/projections/rebuild", EnumSet.of(COMPLIANCE, OPERATOR));
         line("GET /users", "/users", USERS);
         line("POST /users", "/users", USERS);
+        line("POST /imports", "/imports", RECORD);
+        line("GET /imports/{importId}", "/imports/no-such-import", RECORD);
         line("GET /users/{username}", "/users/nobody", USERS);
         line("PUT /users/{username}/roles", "/users/nobody/roles", USERS);
         line("POST /users/{username}/password-resets", "/users/nobody/password-resets", USERS);
@@ -124,6 +126,10 @@ class AccessTableTest {
         line("GET /app/windows.csv", "/app/windows.csv", READ);
         line("GET /app/record", "/app/record", RECORD);
         line("POST /app/record/{fact}", "/app/record/exercise", RECORD);
+        line("GET /app/import", "/app/import", RECORD);
+        line("POST /app/import", "/app/import", RECORD);
+        line("GET /app/import/{importId}", "/app/import/no-such-import", RECORD);
+        line("GET /app/import/{importId}/progress", "/app/import/no-such-import/progress", RECORD);
         line("GET /app/compliance", "/app/compliance", READ);
         line("GET /app/compliance/audit.csv", "/app/compliance/audit.csv", READ);
         line("GET /app/operations", "/app/operations", EnumSet.of(COMPLIANCE, OPERATOR));

@@ -139,9 +139,11 @@ class DocumentedAnswersTest {
         expect(201, null, "POST", "/series/" + series + "/allotments", body(ALLOT, "H2"),
                 Map.of("Idempotency-Key", answeredKey));
         Map<String, String> existing = Map.of("seriesId", series, "issuerId", issuer, "personId", "H1",
-                "username", "doc-reporting", "processingGroup", "register", "name", "jvm.threads.live");
+                "username", "doc-reporting", "processingGroup", "register", "name", "jvm.threads.live",
+                "importId", "no-such-import");
         Map<String, String> unknown = Map.of("seriesId", "NO-SUCH-SERIES", "issuerId", "NO-SUCH-ISSUER",
-                "personId", "NO-SUCH-PERSON", "username", "no-such-user", "processingGroup", "no-such-projection");
+                "personId", "NO-SUCH-PERSON", "username", "no-such-user", "processingGroup", "no-such-projection",
+                "importId", "no-such-import");
 
         JsonNode contract = ContractDocument.read(ContractDocument.CHECKED_IN);
         ContractDocument.operations(contract).forEach((operation, node) -> {
@@ -163,7 +165,12 @@ class DocumentedAnswersTest {
                         Map.of());
             }
             if (responses.has("400")) {
-                if (hasBody) {
+                if (node.path("requestBody").path("content").has("multipart/form-data")) {
+                    // an upload (POST /imports): its bad input is an empty file
+                    expect(400, "INVALID_INPUT", method, path, "--part\r\nContent-Disposition: form-data; name=\"file\";"
+                            + " filename=\"empty.csv\"\r\nContent-Type: text/csv\r\n\r\n\r\n--part--\r\n",
+                            Map.of("Content-Type", "multipart/form-data; boundary=part"));
+                } else if (hasBody) {
                     expect(400, "INVALID_INPUT", method, path, "{", Map.of());
                 } else {
                     String parameter = firstQueryParameter(node);
@@ -220,7 +227,7 @@ class DocumentedAnswersTest {
     /** Which path variable names the thing an unknown-thing code is about. */
     private static final Map<String, String> UNKNOWN = Map.of("UNKNOWN_SERIES", "seriesId", "UNKNOWN_ISSUER",
             "issuerId", "UNKNOWN_HOLDER", "personId", "UNKNOWN_USER", "username", "UNKNOWN_PROCESSING_GROUP",
-            "processingGroup");
+            "processingGroup", "UNKNOWN_IMPORT", "importId");
 
     // ---- every fact recorded, and then with a disk that does not confirm it
 

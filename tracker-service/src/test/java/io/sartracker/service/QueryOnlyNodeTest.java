@@ -30,7 +30,7 @@ class QueryOnlyNodeTest {
             "/series/Q-1/share-adjustments", "/series/Q-1/restructurings", "/series/Q-1/acquisitions",
             "/series/Q-1/allotment-amount", "/series/Q-1/allotment-amount/corrections", "/issuers/Q/departures",
             "/issuers/Q/deaths", "/issuers/Q/role-changes", "/issuers/Q/reversals", "/issuers/Q/share-splits",
-            "/issuers/Q/share-consolidations", "/lapse-sweeps");
+            "/issuers/Q/share-consolidations", "/lapse-sweeps", "/imports");
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {

@@ -11,6 +11,8 @@ public enum RuleCode {
     UNKNOWN_HOLDER(Kind.NOT_FOUND),
     UNKNOWN_ISSUER(Kind.NOT_FOUND),
     UNKNOWN_PROCESSING_GROUP(Kind.NOT_FOUND),
+    /** No import of past history has this identifier. */
+    UNKNOWN_IMPORT(Kind.NOT_FOUND),
     SERIES_ALREADY_ISSUED(Kind.CONFLICT),
     /** Another command changed the same series at the same moment; send again. */
     CONCURRENT_MODIFICATION(Kind.CONFLICT),
@@ -106,6 +108,8 @@ public enum RuleCode {
     COMMIT_NOT_CONFIRMED(Kind.UNAVAILABLE),
     /** This node of the tracker does not take this kind of request (its roles); send it to another (503). */
     NOT_SERVED_BY_THIS_NODE(Kind.UNAVAILABLE),
+    /** An import of past history is recording its file: no other fact is recorded until it ends (503). */
+    IMPORT_IN_PROGRESS(Kind.UNAVAILABLE),
     /** The request carries no credentials, or ones that do not sign anyone in (401). */
     SIGN_IN_REQUIRED(Kind.UNAUTHENTICATED),
     /** The signed-in user lacks the role the endpoint needs (403). */

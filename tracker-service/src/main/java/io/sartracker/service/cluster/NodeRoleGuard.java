@@ -28,7 +28,7 @@ public class NodeRoleGuard extends OncePerRequestFilter {
 
     static boolean recordsFacts(String method, String path) {
         return "POST".equals(method) && (path.startsWith("/series") || path.startsWith("/issuers")
-                || path.equals("/lapse-sweeps") || path.startsWith("/app/record/"))
+                || path.equals("/lapse-sweeps") || path.startsWith("/app/record/") || path.equals("/imports") || path.equals("/app/import"))
                 && !path.endsWith("/allotment-amount/preview");
     }
 

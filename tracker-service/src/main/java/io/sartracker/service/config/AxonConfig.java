@@ -7,7 +7,11 @@ import io.sartracker.command.person.PersonAtIssuer;
 import io.sartracker.command.series.ExpectedVersionTargetResolver;
 import io.sartracker.command.series.StockAcquisitionRight;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.sartracker.service.imports.ImportAggregateCache;
+import io.sartracker.service.imports.SpringManagedConnections;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -29,8 +33,10 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 
 /** Wires the command side into Axon: serializer, snapshots, the issuer handler, audit metadata. */
 @Configuration
@@ -52,6 +58,18 @@ public class AxonConfig {
     @Primary
     ObjectMapper defaultAxonObjectMapper(Jackson2ObjectMapperBuilder builder) {
         return builder.build();
+    }
+
+    /** Axon's JDBC connections; one bound to a Spring transaction is left to that transaction to end. */
+    @Bean
+    ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringManagedConnections(dataSource));
+    }
+
+    /** The aggregate caches as an import uses them: emptied when it ends (see {@link ImportAggregateCache}). */
+    @Bean
+    ImportAggregateCache importAggregateCache(AggregateCache seriesCache, AggregateCache personCache) {
+        return new ImportAggregateCache(List.of(seriesCache, personCache));
     }
 
     @Bean

@@ -72,6 +72,7 @@ public class ApiContract {
     public static final String VALUATION = "valuation";
     public static final String OPERATIONS = "operations";
     public static final String USERS = "users";
+    public static final String IMPORTS = "history import";
     public static final String HOLDER_DIRECTORY = "holder directory";
 
     private static final String DESCRIPTION = """
@@ -123,6 +124,8 @@ public class ApiContract {
                                 + " projection rebuilds, health and metrics."),
                         new Tag().name(USERS).description("The users of the tracker's own database, and who is"
                                 + " signed in."),
+                        new Tag().name(IMPORTS).description("Import a file of past history (CSV or JSON lines),"
+                                + " dry run or real, all or nothing, and follow its progress."),
                         new Tag().name(HOLDER_DIRECTORY).description("Names, addresses and contacts of the people"
                                 + " the events name by identifier, kept outside the events: entered, changed with a"
                                 + " history, erased once the retention has passed.")))

@@ -74,6 +74,9 @@ public final class AccessPolicy {
             post("/issuers/{issuerId}/reversals", RECORDERS),
             post("/issuers/{issuerId}/share-splits", RECORDERS),
             post("/issuers/{issuerId}/share-consolidations", RECORDERS),
+            // importing past history: recording, so equity administrators only
+            post("/imports", RECORDERS),
+            get("/imports/{importId}", RECORDERS),
             // views
             get("/series", VIEW_READERS),
             get("/series/{seriesId}", VIEW_READERS),
@@ -128,6 +131,10 @@ public final class AccessPolicy {
             get("/app/series/{seriesId}/statutory-register", PAYLOAD_READERS),
             get("/app/windows.csv", VIEW_READERS),
             get("/app/record", RECORDERS),
+            get("/app/import", RECORDERS),
+            post("/app/import", RECORDERS),
+            get("/app/import/{importId}", RECORDERS),
+            get("/app/import/{importId}/progress", RECORDERS),
             post("/app/record/{fact}", RECORDERS),
             // reporting reads the compliance page without payloads, as GET /audit answers it
             get("/app/compliance", VIEW_READERS),

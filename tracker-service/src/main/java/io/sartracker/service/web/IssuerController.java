@@ -1,11 +1,5 @@
 package io.sartracker.service.web;
 
-import io.sartracker.kernel.command.RecordDeath;
-import io.sartracker.kernel.command.RecordDepartureFromOffice;
-import io.sartracker.kernel.command.RecordShareConsolidation;
-import io.sartracker.kernel.command.RecordRoleChange;
-import io.sartracker.kernel.command.RecordShareSplit;
-import io.sartracker.kernel.command.ReverseFactOfPerson;
 import io.sartracker.kernel.model.IssuerId;
 import io.sartracker.service.contract.ApiContract;
 import io.sartracker.service.contract.Recording;
@@ -26,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
-import java.time.LocalDate;
 
 import static io.sartracker.kernel.rule.RuleCode.ADJUSTMENT_BEFORE_ALLOTMENT;
 import static io.sartracker.kernel.rule.RuleCode.ADJUSTMENT_BEFORE_RECORDED_EXERCISE;
@@ -68,8 +61,7 @@ public class IssuerController {
             HOLDER_NOT_IN_OFFICE})
     @PostMapping("/departures")
     public ResponseEntity<Recorded> departure(@PathVariable String issuerId, @RequestBody DepartureRequest request) {
-        return sender.record(new RecordDepartureFromOffice(IssuerId.of(issuerId),
-                request.holderId(), request.departureDate(), request.reason()));
+        return sender.record(request.command(IssuerId.of(issuerId)));
     }
 
     @Operation(operationId = "recordDeath", summary = "A person dies (an allottee or an heir)",
@@ -78,8 +70,7 @@ public class IssuerController {
     @Refusals({UNKNOWN_ISSUER, UNKNOWN_HOLDER, FACT_DATED_IN_FUTURE, FACT_OUT_OF_ORDER, HOLDER_ALREADY_DECEASED})
     @PostMapping("/deaths")
     public ResponseEntity<Recorded> death(@PathVariable String issuerId, @RequestBody DeathRequest request) {
-        return sender.record(new RecordDeath(IssuerId.of(issuerId), request.personId(),
-                request.dateOfDeath()));
+        return sender.record(request.command(IssuerId.of(issuerId)));
     }
 
     @Operation(operationId = "recordRoleChange", summary = "A person moves between director and executive officer",
@@ -89,8 +80,7 @@ public class IssuerController {
             HOLDER_NOT_IN_OFFICE, ROLE_UNCHANGED})
     @PostMapping("/role-changes")
     public ResponseEntity<Recorded> roleChange(@PathVariable String issuerId, @RequestBody RoleChangeRequest request) {
-        return sender.record(new RecordRoleChange(IssuerId.of(issuerId), request.holderId(),
-                request.newRole(), request.changeDate()));
+        return sender.record(request.command(IssuerId.of(issuerId)));
     }
 
     /** Reverses a departure or a death recorded in error, in every series of the person. */
@@ -101,9 +91,7 @@ public class IssuerController {
     @Refusals({UNKNOWN_ISSUER, UNKNOWN_HOLDER, NOTHING_TO_REVERSE, LATER_FACT_RECORDED})
     @PostMapping("/reversals")
     public ResponseEntity<Recorded> reversal(@PathVariable String issuerId, @RequestBody PersonReversalRequest request) {
-        LocalDate reversedOn = request.reversedOn() != null ? request.reversedOn() : LocalDate.now(clock);
-        return sender.record(new ReverseFactOfPerson(IssuerId.of(issuerId), request.personId(),
-                request.fact(), request.reason(), reversedOn));
+        return sender.record(request.command(IssuerId.of(issuerId), clock));
     }
 
     @Operation(operationId = "recordShareSplit", summary = "A share split",
@@ -114,8 +102,7 @@ public class IssuerController {
             ADJUSTMENT_OUT_OF_ORDER, ADJUSTMENT_BEFORE_RECORDED_EXERCISE, NO_SERIES_TO_ADJUST})
     @PostMapping("/share-splits")
     public ResponseEntity<Recorded> split(@PathVariable String issuerId, @RequestBody ShareSplitRequest request) {
-        return sender.record(new RecordShareSplit(IssuerId.of(issuerId), request.ratio(),
-                request.recordDate(), request.meetingClosingDate()));
+        return sender.record(request.command(IssuerId.of(issuerId)));
     }
 
     @Operation(operationId = "recordShareConsolidation", summary = "A share consolidation",
@@ -127,7 +114,6 @@ public class IssuerController {
     @PostMapping("/share-consolidations")
     public ResponseEntity<Recorded> consolidation(@PathVariable String issuerId,
                                                   @RequestBody ShareConsolidationRequest request) {
-        return sender.record(new RecordShareConsolidation(IssuerId.of(issuerId),
-                request.ratio(), request.effectiveDate()));
+        return sender.record(request.command(IssuerId.of(issuerId)));
     }
 }

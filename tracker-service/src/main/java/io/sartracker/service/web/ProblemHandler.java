@@ -30,6 +30,7 @@ import java.net.URI;
 import java.time.DateTimeException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every rejection as an RFC 9457 problem document: a stable {@code code}, a sentence a person can
@@ -43,7 +44,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<ProblemDetail> ruleViolation(RuleViolation violation) {
-        return problem(violation.code(), violation.getMessage(), violation.figures());
+        ResponseEntity<ProblemDetail> problem = problem(violation.code(), violation.getMessage(), violation.figures());
+        if (violation.code() == RuleCode.IMPORT_IN_PROGRESS) {
+            return ResponseEntity.status(problem.getStatusCode())
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(violation.figures().get("retryAfterSeconds")))
+                    .body(problem.getBody());
+        }
+        return problem;
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
@@ -100,6 +107,38 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        ResponseEntity<ProblemDetail> known = known(e);
+        if (known != null) {
+            return known;
+        }
+        log.error("Unexpected failure", e);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The tracker failed unexpectedly; nothing was recorded. The failure is in the service log.");
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
+    }
+
+    /**
+     * The problem a command refused with answers over HTTP, for a refusal met outside a request (a line of
+     * an imported history): its code, sentence and figures. Empty for a failure that is not a refusal.
+     */
+    public Optional<ProblemDetail> refusal(Exception e) {
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof AggregateNotFoundException notFound) {
+                return Optional.ofNullable(unknownSeries(notFound).getBody());
+            }
+            if (cause instanceof AggregateStreamCreationException taken) {
+                return Optional.ofNullable(alreadyIssued(taken).getBody());
+            }
+            if (cause instanceof ConcurrencyException concurrent && !(cause instanceof ConflictingAggregateVersionException)) {
+                return Optional.ofNullable(concurrentChange(concurrent).getBody());
+            }
+        }
+        return Optional.ofNullable(known(e)).map(ResponseEntity::getBody);
+    }
+
+    /** The answer to a failure the service knows how to explain, or null. */
+    private ResponseEntity<ProblemDetail> known(Exception e) {
         GroupSync.NotDurableException notDurable = causeOfType(e, GroupSync.NotDurableException.class);
         if (notDurable != null) {
             log.error("A commit was not confirmed on disk", notDurable);
@@ -126,11 +165,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return problem(RuleCode.INVALID_INPUT, "A number or date in the request is too large to compute with;"
                     + " check the figures.", Map.of());
         }
-        log.error("Unexpected failure", e);
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The tracker failed unexpectedly; nothing was recorded. The failure is in the service log.");
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(body);
+        return null;
     }
 
     @Override

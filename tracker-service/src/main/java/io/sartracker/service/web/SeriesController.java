@@ -1,14 +1,5 @@
 package io.sartracker.service.web;
 
-import io.sartracker.kernel.command.AcquireRights;
-import io.sartracker.kernel.command.AdjustSharesPerRight;
-import io.sartracker.kernel.command.AllotRights;
-import io.sartracker.kernel.command.ExerciseRights;
-import io.sartracker.kernel.command.InheritRights;
-import io.sartracker.kernel.command.IssueSeries;
-import io.sartracker.kernel.command.RestructureSeries;
-import io.sartracker.kernel.command.ReverseLatestFact;
-import io.sartracker.kernel.command.TransferRights;
 import io.sartracker.kernel.model.SeriesId;
 import io.sartracker.service.contract.ApiContract;
 import io.sartracker.service.contract.Recording;
@@ -32,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
-import java.time.LocalDate;
 
 import static io.sartracker.kernel.rule.RuleCode.ACQUISITION_BEFORE_APPROVAL;
 import static io.sartracker.kernel.rule.RuleCode.ADJUSTMENT_BEFORE_ALLOTMENT;
@@ -95,8 +85,7 @@ public class SeriesController {
     @Refusals(SERIES_ALREADY_ISSUED)
     @PostMapping
     public ResponseEntity<Recorded> issue(@RequestBody IssueSeriesRequest request) {
-        IssueSeries command = new IssueSeries(request.seriesId(), request.issuerId(), request.terms());
-        return sender.record(command);
+        return sender.record(request.command());
     }
 
     @Operation(operationId = "allotRights", summary = "Allot rights to a director or executive officer",
@@ -106,8 +95,7 @@ public class SeriesController {
             HOLDER_NOT_IN_OFFICE, HOLDER_ALREADY_DECEASED})
     @PostMapping("/{seriesId}/allotments")
     public ResponseEntity<Recorded> allot(@PathVariable String seriesId, @RequestBody AllotmentRequest request) {
-        return sender.record(new AllotRights(SeriesId.of(seriesId), request.holderId(), request.role(),
-                request.rights(), request.allotmentDate()));
+        return sender.record(request.command(SeriesId.of(seriesId)));
     }
 
     @Operation(operationId = "inheritRights", summary = "The one legal heir inherits a deceased holder's rights",
@@ -118,8 +106,7 @@ public class SeriesController {
             HEIR_CANNOT_PASS_ON, NOTHING_TO_INHERIT, FACT_OUT_OF_ORDER, HEIR_IS_THE_DECEASED})
     @PostMapping("/{seriesId}/inheritances")
     public ResponseEntity<Recorded> inherit(@PathVariable String seriesId, @RequestBody InheritanceRequest request) {
-        return sender.record(new InheritRights(SeriesId.of(seriesId), request.holderId(), request.heirs(),
-                request.inheritanceDate()));
+        return sender.record(request.command(SeriesId.of(seriesId)));
     }
 
     @Operation(operationId = "exerciseRights", summary = "Record an exercise",
@@ -131,8 +118,7 @@ public class SeriesController {
             NOTHING_TO_DELIVER, PARTIAL_RIGHT_NOT_ALLOWED, EXCEEDS_RIGHTS_HELD})
     @PostMapping("/{seriesId}/exercises")
     public ResponseEntity<Recorded> exercise(@PathVariable String seriesId, @RequestBody ExerciseRequest request) {
-        return sender.record(new ExerciseRights(SeriesId.of(seriesId), request.holderId(),
-                request.exerciseDate(), request.rights(), request.shares()));
+        return sender.record(request.command(SeriesId.of(seriesId)));
     }
 
     @Operation(operationId = "adjustSharesPerRight", summary = "The board's direct adjustment of the shares per right",
@@ -141,8 +127,7 @@ public class SeriesController {
     @Refusals({ADJUSTMENT_BEFORE_ALLOTMENT, ADJUSTMENT_OUT_OF_ORDER, ADJUSTMENT_BEFORE_RECORDED_EXERCISE})
     @PostMapping("/{seriesId}/share-adjustments")
     public ResponseEntity<Recorded> adjust(@PathVariable String seriesId, @RequestBody BoardAdjustmentRequest request) {
-        return sender.record(new AdjustSharesPerRight(SeriesId.of(seriesId), request.sharesPerRight(),
-                request.appliesFrom(), request.reason()));
+        return sender.record(request.command(SeriesId.of(seriesId)));
     }
 
     @Operation(operationId = "restructureSeries", summary = "An organizational restructuring replaces the rights",
@@ -154,9 +139,7 @@ public class SeriesController {
     @PostMapping("/{seriesId}/restructurings")
     public ResponseEntity<Recorded> restructure(@PathVariable String seriesId,
                                                 @RequestBody RestructuringRequest request) {
-        return sender.record(new RestructureSeries(SeriesId.of(seriesId), request.kind(),
-                request.restructuredCompanyId(), request.restructuredCompanyName(), request.effectiveDate(),
-                request.shareRatio(), Boolean.TRUE.equals(request.agreementProvidesReplacement())));
+        return sender.record(request.command(SeriesId.of(seriesId)));
     }
 
     @Operation(operationId = "acquireRights", summary = "The company acquires every outstanding right without contribution",
@@ -165,8 +148,7 @@ public class SeriesController {
     @Refusals({FACT_DATED_IN_FUTURE, ACQUISITION_BEFORE_APPROVAL, NOTHING_OUTSTANDING, FACT_OUT_OF_ORDER})
     @PostMapping("/{seriesId}/acquisitions")
     public ResponseEntity<Recorded> acquire(@PathVariable String seriesId, @RequestBody AcquisitionRequest request) {
-        return sender.record(new AcquireRights(SeriesId.of(seriesId), request.cause(), request.approvalDate(),
-                request.acquisitionDate()));
+        return sender.record(request.command(SeriesId.of(seriesId)));
     }
 
     @Operation(operationId = "transferRights", summary = "A transfer of rights (refused)",
@@ -177,8 +159,7 @@ public class SeriesController {
             TRANSFER_NOT_SUPPORTED})
     @PostMapping("/{seriesId}/transfers")
     public ResponseEntity<Recorded> transfer(@PathVariable String seriesId, @RequestBody TransferRequest request) {
-        return sender.record(new TransferRights(SeriesId.of(seriesId), request.holderId(),
-                request.transfereeId(), request.rights(), request.transferDate(), request.boardApprovalReference()));
+        return sender.record(request.command(SeriesId.of(seriesId)));
     }
 
     /** Reverses the latest exercise, departure, death or inheritance of the holding. */
@@ -189,8 +170,6 @@ public class SeriesController {
     @Refusals({UNKNOWN_HOLDER, NOTHING_TO_REVERSE, LATER_FACT_RECORDED})
     @PostMapping("/{seriesId}/reversals")
     public ResponseEntity<Recorded> reverse(@PathVariable String seriesId, @RequestBody ReversalRequest request) {
-        LocalDate reversedOn = request.reversedOn() != null ? request.reversedOn() : LocalDate.now(clock);
-        return sender.record(new ReverseLatestFact(SeriesId.of(seriesId), request.holderId(), request.reason(),
-                reversedOn));
+        return sender.record(request.command(SeriesId.of(seriesId), clock));
     }
 }

@@ -85,6 +85,16 @@ public class ValuationController {
                                           @Schema(requiredMode = REQUIRED) LocalDate lookBackTo) {
         }
 
+        /** The determination of the allotment amount, with the price history uploaded beside the request if any. */
+        public DetermineAllotmentAmount determination(SeriesId series, MultipartFile upload) {
+            return new DetermineAllotmentAmount(series, determinationDate, valuationDateOrDetermination(), inputs(upload));
+        }
+
+        /** The valuation date defaults to the date of the determination (the 5th series: both 2015-07-13). */
+        LocalDate valuationDateOrDetermination() {
+            return valuationDate != null ? valuationDate : determinationDate;
+        }
+
         ValuationInputs inputs(MultipartFile upload) {
             ValuationInputs.PriceHistoryInput history = null;
             if (priceHistory != null || upload != null) {
@@ -139,7 +149,7 @@ public class ValuationController {
     @PostMapping(path = "/corrections", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Recorded> correct(@PathVariable String seriesId, @RequestBody ValuationRequest request) {
         return sender.record(new CorrectAllotmentAmount(SeriesId.of(seriesId),
-                request.determinationDate(), valuationDate(request), request.inputs(null), request.reason()));
+                request.determinationDate(), request.valuationDateOrDetermination(), request.inputs(null), request.reason()));
     }
 
     /** What would the amount be? Computed with the series' shares per right and exercise price; nothing recorded. */
@@ -161,18 +171,12 @@ public class ValuationController {
     }
 
     private ResponseEntity<Recorded> determine(String seriesId, ValuationRequest request, MultipartFile upload) {
-        return sender.record(new DetermineAllotmentAmount(SeriesId.of(seriesId),
-                request.determinationDate(), valuationDate(request), request.inputs(upload)));
+        return sender.record(request.determination(SeriesId.of(seriesId), upload));
     }
 
     private Valuation preview(String seriesId, ValuationRequest request, MultipartFile upload) {
         RecordedEvents.Outcome outcome = gateway.sendAndWait(new PreviewAllotmentAmount(SeriesId.of(seriesId),
-                valuationDate(request), request.inputs(upload)));
+                request.valuationDateOrDetermination(), request.inputs(upload)));
         return (Valuation) outcome.result();
-    }
-
-    /** The valuation date defaults to the date of the determination (the 5th series: both 2015-07-13). */
-    private static LocalDate valuationDate(ValuationRequest request) {
-        return request.valuationDate() != null ? request.valuationDate() : request.determinationDate();
     }
 }
