@@ -8,6 +8,7 @@ import io.sartracker.service.security.Recorder;
 import io.sartracker.service.web.RequestIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,6 +46,8 @@ public class ImportController {
                     + " follow GET /imports/{importId}. A real run records every line or none; a dry run records"
                     + " nothing and lists every line that would be refused. The same file recorded once is not"
                     + " recorded again (ALREADY_IMPORTED).")
+    @ApiResponse(responseCode = "202", description = "Started: the import (RUNNING), its address in Location",
+            useReturnTypeSchema = true)
     @Refusals(NOT_SERVED_BY_THIS_NODE)
     @PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<ImportStatus> importHistory(
