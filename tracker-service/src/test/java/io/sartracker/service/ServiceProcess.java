@@ -35,13 +35,23 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts the service on the data folder and returns once it answers its health endpoint. */
+    /**
+     * The test class path without Axon's test fixtures: they register parameter resolvers through the
+     * service loader that the packaged service does not have, and once hid a service that could not start.
+     */
+    private static String serviceClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !Path.of(entry).getFileName().toString().startsWith("axon-test-"))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    }
+
     public static ServiceProcess start(Path dataDir, String... arguments) throws IOException, InterruptedException {
         int port = freePort();
         Path log = Files.createTempFile(dataDir.getParent(), "service", ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Daxoniq.update-checker.disabled=true",
-                "-cp", System.getProperty("java.class.path"),
+                "-cp", serviceClassPath(),
                 TrackerApplication.class.getName(),
                 "--server.port=" + port, "--tracker.data-dir=" + dataDir, "--logging.level.root=warn"));
         command.addAll(List.of(arguments));

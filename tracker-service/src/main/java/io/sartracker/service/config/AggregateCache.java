@@ -6,11 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
-import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
-import org.axonframework.modelling.command.inspection.AggregateModel;
-import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.lang.reflect.Field;
 import java.util.Objects;
 
 /**
@@ -31,7 +29,6 @@ import java.util.Objects;
  */
 public final class AggregateCache implements Cache {
     private final com.github.benmanes.caffeine.cache.Cache<Object, Object> entries;
-    private final AggregateModel<?> model;
     private final JdbcTemplate jdbc;
     private final Counter hits;
     private final Counter misses;
@@ -39,7 +36,6 @@ public final class AggregateCache implements Cache {
 
     public AggregateCache(Class<?> aggregateType, long maximumSize, JdbcTemplate jdbc, MeterRegistry meters) {
         this.entries = Caffeine.newBuilder().maximumSize(maximumSize).softValues().build();
-        this.model = AnnotatedAggregateMetaModelFactory.inspectAggregate(aggregateType);
         this.jdbc = jdbc;
         String type = aggregateType.getSimpleName();
         this.hits = counter(meters, type, "hit");
@@ -71,17 +67,35 @@ public final class AggregateCache implements Cache {
 
     /** Whether the cached aggregate has seen the last event the store holds for it. */
     private boolean current(Object key, AggregateCacheEntry<?> cached) {
-        // Recreated only to read its version: nothing is applied, published or snapshotted.
-        Long version = recreate(cached).version();
         Long stored = jdbc.queryForObject(
                 "select max(sequenceNumber) from DomainEventEntry where aggregateIdentifier = ?", Long.class,
                 key.toString());
-        return Objects.equals(version, stored);
+        return Objects.equals(versionOf(cached), stored);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private org.axonframework.eventsourcing.EventSourcedAggregate<?> recreate(AggregateCacheEntry<?> cached) {
-        return ((AggregateCacheEntry) cached).recreateAggregate(model, null, NoSnapshotTriggerDefinition.INSTANCE);
+    /**
+     * The entry's version. Axon 4.13 gives no accessor, and recreating the aggregate to ask it needs an
+     * aggregate model built with the application's parameter resolvers (a handler taking a {@code Clock}
+     * cannot be inspected without them: the packaged service failed to start), so the field is read.
+     */
+    private static Long versionOf(AggregateCacheEntry<?> cached) {
+        try {
+            return (Long) ENTRY_VERSION.get(cached);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("AggregateCacheEntry.version cannot be read", e);
+        }
+    }
+
+    private static final Field ENTRY_VERSION = entryVersion();
+
+    private static Field entryVersion() {
+        try {
+            Field version = AggregateCacheEntry.class.getDeclaredField("version");
+            version.setAccessible(true);
+            return version;
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("Axon's AggregateCacheEntry has no version field any more", e);
+        }
     }
 
     @Override
