@@ -7,7 +7,7 @@ import io.sartracker.command.person.PersonAtIssuer;
 import io.sartracker.command.series.ExpectedVersionTargetResolver;
 import io.sartracker.command.series.StockAcquisitionRight;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.sartracker.service.imports.ImportAggregateCache;
+import io.sartracker.service.imports.ImportCacheClearing;
 import io.sartracker.service.imports.SpringManagedConnections;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -66,10 +66,10 @@ public class AxonConfig {
         return new UnitOfWorkAwareConnectionProviderWrapper(new SpringManagedConnections(dataSource));
     }
 
-    /** The aggregate caches as an import uses them: emptied when it ends (see {@link ImportAggregateCache}). */
+    /** Empties the aggregate caches when an import ends (see {@link ImportCacheClearing}). */
     @Bean
-    ImportAggregateCache importAggregateCache(AggregateCache seriesCache, AggregateCache personCache) {
-        return new ImportAggregateCache(List.of(seriesCache, personCache));
+    ImportCacheClearing importCacheClearing(AggregateCache seriesCache, AggregateCache personCache) {
+        return new ImportCacheClearing(List.of(seriesCache, personCache));
     }
 
     @Bean

@@ -60,7 +60,7 @@ import java.util.concurrent.Executors;
  * order they happened in; a stable sort keeps a file already in date order exactly as written.
  *
  * <p>Each series and person is kept in the aggregate caches between lines, which are emptied when the import
- * ends ({@link ImportAggregateCache}); loading it for every line made an import ten times slower.
+ * ends ({@link ImportCacheClearing}); loading it for every line made an import ten times slower.
  *
  * <p>Idempotent per file: the SHA-256 of the bytes is marked in the transaction that records them, so the
  * same bytes imported again record nothing ({@code ALREADY_IMPORTED}). Not per line: two equal lines can be
@@ -80,7 +80,7 @@ public class HistoryImports {
     private final FactLines facts;
     private final ObjectMapper strict;
     private final Clock clock;
-    private final ImportAggregateCache aggregates;
+    private final ImportCacheClearing cacheClearing;
     private final ImportGate gate;
     /** One import at a time on this node: a second waits for the first, its status RUNNING with 0 lines done. */
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
@@ -91,7 +91,7 @@ public class HistoryImports {
 
     public HistoryImports(CommandGateway gateway, ImportStore store, PlatformTransactionManager transactions,
                           ProblemHandler problems, DurableAnswers durable, ObjectMapper mapper, Clock clock,
-                          ImportAggregateCache aggregates, ImportGate gate) {
+                          ImportCacheClearing cacheClearing, ImportGate gate) {
         this.gateway = gateway;
         this.store = store;
         this.importTransaction = new TransactionTemplate(transactions);
@@ -100,7 +100,7 @@ public class HistoryImports {
         this.facts = new FactLines(mapper, clock);
         this.strict = StrictJson.strictCopy(mapper);
         this.clock = clock;
-        this.aggregates = aggregates;
+        this.cacheClearing = cacheClearing;
         this.gate = gate;
     }
 
@@ -194,7 +194,7 @@ public class HistoryImports {
                     format));
         }
         try {
-            ImportStatus outcome = aggregates.during(() -> importTransaction.execute(tx -> {
+            ImportStatus outcome = cacheClearing.during(() -> importTransaction.execute(tx -> {
                 Progress progress = new Progress(started.importId(), format, total, errors.size(), progressListener);
                 int recordedFacts = 0;
                 int recordedEvents = 0;

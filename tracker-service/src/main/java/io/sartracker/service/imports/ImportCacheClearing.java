@@ -6,17 +6,17 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The aggregate caches as an import uses them. During the import its lines load and keep series and people
+ * Empties the aggregate caches when an import ends. During the import its lines load and keep series and people
  * in the caches like any command (loading each from the store for every line made an import ten times
  * slower). When the import ends the caches are emptied: a dry run, or a run with a refused line, rolls back
  * the import's one transaction after its lines' units of work committed, so the caches hold states the
  * store never kept; a cached state is checked against the store's last sequence number, but another node
  * could bring the store to the same number with other events.
  */
-public final class ImportAggregateCache {
+public final class ImportCacheClearing {
     private final List<Cache> caches;
 
-    public ImportAggregateCache(List<Cache> caches) {
+    public ImportCacheClearing(List<Cache> caches) {
         this.caches = List.copyOf(caches);
     }
 
