@@ -15,13 +15,13 @@ import java.nio.file.Path;
 import java.util.Base64;
 
 /** Each service test gets its own H2 file in a fresh folder, and signs in as its first administrator. */
-final class TrackerTestSupport {
-    static final String ADMIN = "admin";
+public final class TrackerTestSupport {
+    public static final String ADMIN = "admin";
 
     private TrackerTestSupport() {
     }
 
-    static Path freshDataDir(String name) {
+    public static Path freshDataDir(String name) {
         try {
             return Files.createTempDirectory("sar-tracker-" + name);
         } catch (IOException e) {
@@ -30,7 +30,7 @@ final class TrackerTestSupport {
     }
 
     /** The password the service generated for its first administrator, from the file it wrote. */
-    static String adminPassword(Path dataDir) {
+    public static String adminPassword(Path dataDir) {
         try {
             return Files.readString(dataDir.resolve("initial-admin-password.txt")).strip();
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package io.sartracker.service.pages;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sartracker.service.TrackerTestSupport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -65,6 +66,13 @@ final class Browser implements AutoCloseable {
 
     void open(String path) {
         driver.get(base + path);
+    }
+
+    /** A browser in the language, signed in as the service's first administrator (its password from the data folder). */
+    static Browser signedInAsAdmin(int port, Path dataDir, String language) {
+        Browser browser = new Browser("http://localhost:" + port, language);
+        browser.signIn(TrackerTestSupport.ADMIN, TrackerTestSupport.adminPassword(dataDir));
+        return browser;
     }
 
     void signIn(String username, String password) {

@@ -1,6 +1,7 @@
 package io.sartracker.service.pages;
 
 import io.sartracker.service.GeneratedHistory;
+import io.sartracker.service.TrackerTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,21 +34,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ImportPageBrowserTest {
-    private static final Path DATA = freshDirectory("sar-tracker-import-page");
-    private static final Path FILES = freshDirectory("sar-tracker-import-page-files");
+    private static final Path DATA = TrackerTestSupport.freshDataDir("import-page");
+    private static final Path FILES = TrackerTestSupport.freshDataDir("import-page-files");
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("tracker.data-dir", DATA::toString);
     }
 
-    private static Path freshDirectory(String name) {
-        try {
-            return Files.createTempDirectory(name);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @LocalServerPort
     int port;
@@ -59,8 +53,7 @@ class ImportPageBrowserTest {
 
     @BeforeAll
     void start() throws IOException {
-        browser = new Browser("http://localhost:" + port, "en-US");
-        browser.signIn("admin", Files.readString(DATA.resolve("initial-admin-password.txt")).strip());
+        browser = Browser.signedInAsAdmin(port, DATA, "en-US");
     }
 
     @AfterAll

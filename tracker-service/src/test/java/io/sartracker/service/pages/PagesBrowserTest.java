@@ -1,5 +1,6 @@
 package io.sartracker.service.pages;
 
+import io.sartracker.service.TrackerTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PagesBrowserTest {
-    private static final Path DATA = freshDataDir();
+    private static final Path DATA = TrackerTestSupport.freshDataDir("pages");
     private static final String SERIES = "IIJ-SAR-5";
 
     @DynamicPropertySource
@@ -46,13 +47,6 @@ class PagesBrowserTest {
         registry.add("tracker.data-dir", DATA::toString);
     }
 
-    private static Path freshDataDir() {
-        try {
-            return Files.createTempDirectory("sar-tracker-pages");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @LocalServerPort
     int port;
@@ -65,14 +59,13 @@ class PagesBrowserTest {
         return "http://localhost:" + port;
     }
 
-    String adminPassword() throws IOException {
-        return Files.readString(DATA.resolve("initial-admin-password.txt")).strip();
+    String adminPassword() {
+        return TrackerTestSupport.adminPassword(DATA);
     }
 
     @BeforeAll
     void start() throws IOException {
-        browser = new Browser(base(), "en-US");
-        browser.signIn("admin", adminPassword());
+        browser = Browser.signedInAsAdmin(port, DATA, "en-US");
     }
 
     @AfterAll

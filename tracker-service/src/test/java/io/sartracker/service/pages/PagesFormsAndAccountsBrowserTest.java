@@ -12,6 +12,7 @@ import io.sartracker.kernel.model.Rights;
 import io.sartracker.kernel.model.Role;
 import io.sartracker.kernel.model.SeriesId;
 import io.sartracker.kernel.model.Terms;
+import io.sartracker.service.TrackerTestSupport;
 import io.sartracker.service.security.Recorder;
 import io.sartracker.service.web.CommandSender;
 import org.junit.jupiter.api.AfterAll;
@@ -68,7 +69,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PagesFormsAndAccountsBrowserTest {
-    private static final Path DATA = freshDataDir();
+    private static final Path DATA = TrackerTestSupport.freshDataDir("pages-forms");
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     /** A series whose allotment amount is determined and corrected on the pages. */
     private static final String VALUED = "VAL-P";
@@ -81,13 +82,6 @@ class PagesFormsAndAccountsBrowserTest {
         registry.add("tracker.data-dir", DATA::toString);
     }
 
-    private static Path freshDataDir() {
-        try {
-            return Files.createTempDirectory("sar-tracker-pages-forms");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @LocalServerPort
     int port;
@@ -103,8 +97,8 @@ class PagesFormsAndAccountsBrowserTest {
         return "http://localhost:" + port;
     }
 
-    String adminPassword() throws IOException {
-        return Files.readString(DATA.resolve("initial-admin-password.txt")).strip();
+    String adminPassword() {
+        return TrackerTestSupport.adminPassword(DATA);
     }
 
     TestRestTemplate api() throws IOException {
@@ -120,8 +114,7 @@ class PagesFormsAndAccountsBrowserTest {
             sender.send(new AllotRights(SeriesId.of(UNVALUED), HolderId.of(holder), Role.DIRECTOR, Rights.of(10),
                     LocalDate.of(2015, 7, 13)), ADMIN);
         }
-        browser = new Browser(base(), "en-US");
-        browser.signIn("admin", adminPassword());
+        browser = Browser.signedInAsAdmin(port, DATA, "en-US");
     }
 
     @AfterAll
