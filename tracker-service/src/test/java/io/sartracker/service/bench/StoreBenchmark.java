@@ -122,6 +122,8 @@ public final class StoreBenchmark {
     }
 
     public static void main(String[] args) {
+        // PostgreSQL's figures are for durable commits, as in production (zonky's defaults turn fsync off)
+        System.setProperty(TestPostgres.DURABLE, System.getProperty(TestPostgres.DURABLE, "true"));
         Size size = new Size(arg(args, 0, 90), arg(args, 1, 400), arg(args, 2, 25), arg(args, 3, 200));
         List<Store> stores = args.length > 4
                 ? List.of(args[4].toUpperCase().split(",")).stream().map(Store::valueOf).toList()
