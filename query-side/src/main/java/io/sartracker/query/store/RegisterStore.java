@@ -26,6 +26,12 @@ public class RegisterStore {
                 .stream().findFirst();
     }
 
+    /** The stored document's version (the last event folded into it), without reading the document. */
+    public Optional<Long> version(int generation, String seriesId) {
+        return jdbc.queryForList("select version from series_view where generation = ? and series_id = ?",
+                Long.class, generation, seriesId).stream().findFirst();
+    }
+
     public void save(int generation, SeriesRegister register, List<HoldingRecord> changed) {
         String document = Documents.write(register);
         Object[] values = {register.issuerId(), register.version(), document, register.formatVersion(),

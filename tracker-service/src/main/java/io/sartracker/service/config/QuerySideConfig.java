@@ -20,6 +20,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -48,9 +49,11 @@ public class QuerySideConfig {
         return new AuditStore(jdbc);
     }
 
+    /** Keeps the folded documents of this many series between batches (tracker.projections.kept-registers). */
     @Bean
-    RegisterProjection registerProjection(RegisterStore store, ProjectionGenerations generations) {
-        return new RegisterProjection(store, generations);
+    RegisterProjection registerProjection(RegisterStore store, ProjectionGenerations generations,
+                                          @Value("${tracker.projections.kept-registers}") int keptRegisters) {
+        return new RegisterProjection(store, generations, keptRegisters);
     }
 
     @Bean
