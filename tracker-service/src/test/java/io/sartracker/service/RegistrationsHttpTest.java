@@ -233,6 +233,8 @@ class RegistrationsHttpTest {
         assertThat(alicePages.get("/app/issuers/" + ISSUER + "/registrations?key=CHANGE-2020-05-01&lang=ja").body())
                 .contains("申請済みとしました。").contains("申請番号 2020-123").contains("新株予約権の消滅");
         assertThat(alicePages.get("/app/today").body()).doesNotContain(row);
+        assertThat(alicePages.get("/app/series/REG-A").body())
+                .contains("href=\"/app/issuers/REG-CO/registrations\"");
         assertThat(registrations.unfiled(TODAY)).extracting(DueRegistration::key).doesNotContain("CHANGE-2020-05-01");
 
         // a mistaken mark undone: back on Today
