@@ -35,11 +35,13 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletionException;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * The registrations of change (変更登記) the rights call for, read from the query side's issuer history: the
@@ -96,11 +98,26 @@ public class Registrations {
     public List<DueRegistration> unfiled(LocalDate today) {
         return ask(new FindSeries(null), SeriesList.class).series().stream().map(SeriesSummary::issuerId).distinct()
                 .sorted()
-                .flatMap(issuer -> of(issuer, today).stream())
+                .flatMap(issuer -> registrationsOf(issuer, today))
                 .filter(r -> r.filing() == null)
                 .map(r -> new DueRegistration(r.issuerId(), r.key(), r.kind(), r.changeDate(), r.deadline()))
                 .sorted(Comparator.comparing(DueRegistration::deadline).thenComparing(DueRegistration::issuerId))
                 .toList();
+    }
+
+    /**
+     * The issuer's registrations, or none when no series of it runs on the day (all issued later, or handed to
+     * a restructured company before it): one such issuer must not take the others' reminders away.
+     */
+    private Stream<Registration> registrationsOf(String issuerId, LocalDate today) {
+        try {
+            return of(issuerId, today).stream();
+        } catch (RuleViolation e) {
+            if (e.code() == RuleCode.UNKNOWN_ISSUER) {
+                return Stream.empty();
+            }
+            throw e;
+        }
     }
 
     /** The registration the key names, whether or not anything happened then (then {@code due} is false). */
@@ -108,11 +125,11 @@ public class Registrations {
         IssuerHistory history = history(issuerId, key.changeDate());
         Predicate<LocalDate> inPeriod = day -> !day.isBefore(key.firstDay()) && !day.isAfter(key.changeDate());
         List<SeriesFigures> series = history.series().stream().map(s -> figures(s, key, inPeriod))
-                .filter(f -> f != null).toList();
+                .filter(Objects::nonNull).toList();
         Filing filing = filings.find(issuerId, key.toString()).orElse(null);
         if (!key.monthly()) {
             List<Fact> facts = events(history).filter(e -> e.effectiveDate().equals(key.changeDate()))
-                    .map(Registrations::rightsFact).filter(f -> f != null)
+                    .map(Registrations::rightsFact).filter(Objects::nonNull)
                     .sorted(Comparator.comparing(Fact::seriesId).thenComparing(Fact::holderId)).toList();
             return new RegistrationReport(issuerId, key.toString(), kind(history, key), !facts.isEmpty(),
                     key.firstDay(), key.changeDate(), key.deadline(), filing, null, null, series, facts);
@@ -274,7 +291,7 @@ public class Registrations {
                 + "&to=" + date;
     }
 
-    private static java.util.stream.Stream<SeriesEvent> events(IssuerHistory history) {
+    private static Stream<SeriesEvent> events(IssuerHistory history) {
         return history.series().stream().flatMap(s -> s.events().stream());
     }
 
