@@ -57,13 +57,15 @@ class RegistrationsHttpTest {
     TestRestTemplate alice;
     TestRestTemplate rita;
     PageSession alicePages;
+    String root;
 
     @Autowired
     void signIn(TestRestTemplate anonymous, Environment environment) {
         admin = TrackerTestSupport.asAdmin(anonymous, environment);
         alice = TrackerTestSupport.asUser(anonymous, environment, "alice", "EQUITY_ADMINISTRATOR");
         rita = TrackerTestSupport.asUser(anonymous, environment, "rita", "REPORTING");
-        alicePages = PageSession.signIn(anonymous.getRootUri(), "alice", "alice-password");
+        root = anonymous.getRootUri();
+        alicePages = PageSession.signIn(root, "alice", "alice-password");
     }
 
     /**
@@ -257,6 +259,24 @@ class RegistrationsHttpTest {
                 assertThat(r.path("overdue").asBoolean()).isTrue();
             }
         });
+    }
+
+    @Test
+    void reportingReadsTheReportPageWithoutTheFilingForm() {
+        PageSession ritaPages = PageSession.signIn(root, "rita", "rita-password");
+        HttpResponse<String> page = ritaPages.get("/app/issuers/" + ISSUER + "/registrations?key=EXERCISES-2020-04&lang=ja");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("発行済株式の総数").contains("2,004,000").contains("500,001,800")
+                .contains("履歴事項全部証明書 2020-01-10").contains("id=\"report-pdf\"")
+                .doesNotContain("id=\"filing-form\"");
+        assertThat(alicePages.get("/app/issuers/" + ISSUER + "/registrations?key=EXERCISES-2020-04").body())
+                .contains("id=\"filing-form\"");
+        HttpResponse<byte[]> csv = ritaPages.download("/app/issuers/" + ISSUER
+                + "/registrations/report?key=EXERCISES-2020-04&format=csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(new String(csv.body(), StandardCharsets.UTF_8)).startsWith("\uFEFF変更登記").contains("2004000");
+        assertThat(ritaPages.submit("/app/issuers/" + ISSUER + "/registrations/filing", Map.of("key",
+                "EXERCISES-2020-04", "filedOn", "2020-05-13", "reference", "x")).statusCode()).isEqualTo(403);
     }
 
     @Test
