@@ -87,9 +87,10 @@ class RegistrationsHttpTest {
         // the split applies from 2020-04-01, the day after its record date (RULES.md 7)
         created("/issuers/" + ISSUER + "/share-splits", "{\"ratio\": \"2/1\", \"recordDate\": \"2020-03-31\"}");
         departAndExercise("REG-A", "H2", "2020-03-01", "2020-03-05", 2);
-        departAndExercise("REG-A", "H1", "2020-04-10", "2020-04-15", 3);
+        // H1 exercises on the day the split applies from: at 400 shares per right
+        departAndExercise("REG-A", "H1", "2020-03-25", "2020-04-01", 3);
         departAndExercise("REG-B", "H3", "2020-04-20", "2020-04-25", 5);
-        // the unexercised rights lapse on the 11th day after leaving office: 2020-03-12, 04-21 and 05-01
+        // the unexercised rights lapse on the 11th day after leaving office: 2020-03-12, 04-05 and 05-01
         assertThat(status(admin.postForEntity("/lapse-sweeps", null, String.class))).isEqualTo(200);
         created("/series/REG-B/acquisitions", "{\"cause\": \"SHARE_EXCHANGE\", \"approvalDate\": \"2020-06-01\","
                 + " \"acquisitionDate\": \"2020-06-10\"}");
@@ -102,8 +103,8 @@ class RegistrationsHttpTest {
         // Carried forward from the statement as at 2019-12-31: 1,000,000 shares, capital stock 500,000,000 yen.
         //   2020-03-05 REG-A H2: 2 rights x 200 = 400 shares, paid in 400 yen, capital stock + ceil(400 / 2) = 200
         //              -> 1,000,400 shares, 500,000,200 yen
-        //   2020-04-01 split 2/1 -> 1,000,400 x 2 = 2,000,800 shares (shares per right 200 -> 400)
-        //   2020-04-15 REG-A H1: 3 x 400 = 1,200 shares, paid in 1,200, capital stock + 600
+        //   2020-04-01 split 2/1 -> 1,000,400 x 2 = 2,000,800 shares (shares per right 200 -> 400), before
+        //   2020-04-01 REG-A H1: 3 x 400 = 1,200 shares, paid in 1,200, capital stock + 600 (the same day)
         //              -> 2,002,000 shares, 500,000,800 yen
         //   2020-04-25 REG-B H3: 5 x 400 = 2,000 shares, paid in 2,000, capital stock + 1,000
         //              -> 2,004,000 shares, 500,001,800 yen
@@ -127,7 +128,7 @@ class RegistrationsHttpTest {
         assertThat(increases.path("amountPaidIn").asLong()).isEqualTo(1_200 + 2_000);
         assertThat(increases.path("capitalStock").asLong()).isEqualTo(600 + 1_000);
         assertThat(increases.path("capitalReserve").asLong()).isEqualTo(600 + 1_000);
-        // as at 2020-04-30: REG-A 30 allotted - 2 - 3 exercised - 8 (H2, 03-12) - 7 (H1, 04-21) lapsed = 10;
+        // as at 2020-04-30: REG-A 30 allotted - 2 - 3 exercised - 8 (H2, 03-12) - 7 (H1, 04-05) lapsed = 10;
         // REG-B 20 - 5 exercised = 15 (H3's 5 lapse only on 05-01); 400 shares per right after the split
         JsonNode a = series(report, "REG-A");
         JsonNode b = series(report, "REG-B");
@@ -146,11 +147,11 @@ class RegistrationsHttpTest {
         assertThat(facts).containsExactly(
                 "2020-03-05 EXERCISE REG-A 1000400 500000200 false",
                 "2020-04-01 SPLIT - 2000800 500000200 true",
-                "2020-04-15 EXERCISE REG-A 2002000 500000800 true",
+                "2020-04-01 EXERCISE REG-A 2002000 500000800 true",
                 "2020-04-25 EXERCISE REG-B 2004000 500001800 true");
         assertThat(report.path("facts").get(2).path("holderId").asText()).isEqualTo("H1");
         assertThat(report.path("facts").get(2).path("trace").asText())
-                .isEqualTo("/audit?seriesId=REG-A&holderId=H1&from=2020-04-15&to=2020-04-15");
+                .isEqualTo("/audit?seriesId=REG-A&holderId=H1&from=2020-04-01&to=2020-04-01");
 
         // March, before the split: one exercise; a month before any statement gives the increases, no totals
         JsonNode march = read(rita, "/issuers/" + ISSUER + "/registration-report?key=EXERCISES-2020-03");
@@ -193,7 +194,7 @@ class RegistrationsHttpTest {
         assertThat(keys).containsExactly(
                 "CHANGE-2020-03-12 LAPSE 2020-03-26",
                 "EXERCISES-2020-03 MONTHLY_EXERCISES 2020-04-14",
-                "CHANGE-2020-04-21 LAPSE 2020-05-05",
+                "CHANGE-2020-04-05 LAPSE 2020-04-19",
                 "EXERCISES-2020-04 MONTHLY_EXERCISES 2020-05-14",
                 "CHANGE-2020-05-01 LAPSE 2020-05-15",
                 "CHANGE-2020-06-10 SERIES_EXTINGUISHED 2020-06-24");
