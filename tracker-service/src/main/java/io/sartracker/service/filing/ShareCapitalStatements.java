@@ -2,8 +2,11 @@ package io.sartracker.service.filing;
 
 import io.sartracker.service.security.Recorder;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -30,12 +33,24 @@ public class ShareCapitalStatements {
     /** Keeps a statement as the signed-in recorder; a later one as at the same date prevails over it. */
     public ShareCapitalStatement record(String issuerId, StatementDetails details, Recorder recorder) {
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        jdbc.update("insert into share_capital_statement (issuer_id, as_at, issued_shares, capital_stock, source,"
-                        + " recorded_at, recorded_by, signed_in_by) values (?, ?, ?, ?, ?, ?, ?, ?)", issuerId,
-                details.asAt(), details.issuedShares(), details.capitalStock(), details.source(), now,
-                recorder.name(), recorder.signedInBy());
-        return jdbc.query("select " + COLUMNS + " from share_capital_statement where issuer_id = ?"
-                + " order by statement_id desc", ShareCapitalStatements::statement, issuerId).get(0);
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("insert into share_capital_statement (issuer_id,"
+                    + " as_at, issued_shares, capital_stock, source, recorded_at, recorded_by, signed_in_by)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?)", new String[]{"statement_id"});
+            insert.setString(1, issuerId);
+            insert.setObject(2, details.asAt());
+            insert.setLong(3, details.issuedShares());
+            insert.setLong(4, details.capitalStock());
+            insert.setString(5, details.source());
+            insert.setObject(6, now);
+            insert.setString(7, recorder.name());
+            insert.setString(8, recorder.signedInBy());
+            return insert;
+        }, key);
+        // the row just kept, by its key: another statement kept at the same moment is not it
+        return jdbc.query("select " + COLUMNS + " from share_capital_statement where statement_id = ?",
+                ShareCapitalStatements::statement, key.getKey().longValue()).get(0);
     }
 
     /** The issuer's statements, latest date first (of one date, the one kept last first). */
