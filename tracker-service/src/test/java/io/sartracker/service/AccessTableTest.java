@@ -92,6 +92,12 @@ class AccessTableTest {
         line("GET /holders/{personId}/directory/history", "/holders/P-1/directory/history", PAYLOADS);
         line("PUT /holders/{personId}/directory", "/holders/P-1/directory", RECORD);
         line("DELETE /holders/{personId}/directory", "/holders/P-1/directory", RECORD);
+        line("POST /issuers/{issuerId}/share-capital-statements", "/issuers/I-1/share-capital-statements", RECORD);
+        line("GET /issuers/{issuerId}/share-capital-statements", "/issuers/I-1/share-capital-statements", READ);
+        line("GET /issuers/{issuerId}/registrations", "/issuers/I-1/registrations", READ);
+        line("GET /issuers/{issuerId}/registration-report", "/issuers/I-1/registration-report", READ);
+        line("POST /issuers/{issuerId}/registration-filings", "/issuers/I-1/registration-filings", RECORD);
+        line("DELETE /issuers/{issuerId}/registration-filings", "/issuers/I-1/registration-filings", RECORD);
         line("POST /lapse-sweeps", "/lapse-sweeps", OPERATE);
         line("GET /dead-letters", "/dead-letters", OPERATE);
         line("GET /dead-letters/{processingGroup}", "/dead-letters/register", OPERATE);
@@ -117,6 +123,9 @@ class AccessTableTest {
         line("GET /app/series/{seriesId}/register.csv", "/app/series/S-1/register.csv", READ);
         line("GET /app/issuers/{issuerId}/ocf", "/app/issuers/I-1/ocf", READ);
         line("GET /app/issuers/{issuerId}/chart", "/app/issuers/I-1/chart", READ);
+        line("GET /app/issuers/{issuerId}/registrations", "/app/issuers/I-1/registrations", READ);
+        line("GET /app/issuers/{issuerId}/registrations/report", "/app/issuers/I-1/registrations/report", READ);
+        line("POST /app/issuers/{issuerId}/registrations/filing", "/app/issuers/I-1/registrations/filing", RECORD);
         line("GET /app/holders", "/app/holders", READ);
         line("GET /app/holders/{personId}", "/app/holders/P-1", READ);
         line("GET /app/holders/{personId}/chart", "/app/holders/P-1/chart", READ);

@@ -398,6 +398,10 @@ class DocumentedAnswersTest {
             Map.entry("POST /issuers/{issuerId}/share-splits", "{\"ratio\": \"2/1\", \"recordDate\": \"2020-03-31\"}"),
             Map.entry("POST /issuers/{issuerId}/share-consolidations", "{\"ratio\": \"1/2\", \"effectiveDate\":"
                     + " \"2020-01-01\"}"),
+            Map.entry("POST /issuers/{issuerId}/share-capital-statements", "{\"asAt\": \"2019-12-31\","
+                    + " \"issuedShares\": 1000000, \"capitalStock\": 500000000, \"source\": \"a certificate\"}"),
+            Map.entry("POST /issuers/{issuerId}/registration-filings", "{\"key\": \"EXERCISES-2020-04\","
+                    + " \"filedOn\": \"2020-05-08\", \"reference\": \"an application\"}"),
             Map.entry("PUT /users/{username}/roles", "{\"roles\": [\"REPORTING\"]}"),
             Map.entry("PUT /users/{username}/enabled", "{\"enabled\": true}"),
             Map.entry("POST /users/{username}/password-resets", "{}"),

@@ -131,7 +131,11 @@ public enum RuleCode {
     /** A person's personal data is kept while they hold rights in any series (Companies Act art. 249). */
     RIGHTS_STILL_HELD(Kind.RULE),
     /** A person's personal data is kept for the retention period after their last holding ended. */
-    RETENTION_NOT_ELAPSED(Kind.RULE);
+    RETENTION_NOT_ELAPSED(Kind.RULE),
+    /** Nothing recorded calls for the registration of change named (no exercise that month, no change that day). */
+    UNKNOWN_REGISTRATION(Kind.NOT_FOUND),
+    /** The registration of change is not marked filed, so there is no mark to undo. */
+    NO_FILING_MARK(Kind.NOT_FOUND);
 
     /** How a client should read a rejection: the HTTP status follows from it. */
     public enum Kind {

@@ -10,6 +10,7 @@ import io.sartracker.query.register.ViewState;
 import io.sartracker.query.register.Views;
 import io.sartracker.query.store.AuditStore.AuditEntry;
 import io.sartracker.service.directory.HolderDirectory;
+import io.sartracker.service.filing.Registrations;
 import io.sartracker.service.directory.Retention;
 import io.sartracker.service.security.AccessPolicy;
 import io.sartracker.service.security.SignedIn;
@@ -51,9 +52,12 @@ public class PageController {
 
     private final HolderDirectory directory;
     private final Retention retention;
+    private final Registrations registrations;
 
     public PageController(PageQueries queries, Clock clock, ObjectMapper json, QueryController api,
-                          OcfController ocf, HolderDirectory directory, Retention retention) {
+                          OcfController ocf, HolderDirectory directory, Retention retention,
+                          Registrations registrations) {
+        this.registrations = registrations;
         this.api = api;
         this.ocf = ocf;
         this.directory = directory;
@@ -104,6 +108,7 @@ public class PageController {
         model.addAttribute("awaiting", queries.awaitingHeir(when).items());
         model.addAttribute("lapses", lapses);
         model.addAttribute("scheduled", scheduled);
+        model.addAttribute("registrations", registrations.unfiled(on));
         // as known at an instant, the facts recorded up to it
         model.addAttribute("recent", queries.audit(new FindAuditTrail(null, null, null, null, null, when.knownAt(),
                 true, 0, 12)).items());

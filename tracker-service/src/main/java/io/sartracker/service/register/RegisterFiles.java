@@ -27,9 +27,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The register as files: CSV that Excel opens in Japanese (UTF-8 with a byte order mark, CRLF), an Excel
- * workbook with the same lines, and a PDF in Japanese with IPAGothic embedded as a subset (the font ships in
- * the jar, {@code /fonts/ipag.ttf}, under the IPA Font License v1.0 beside it).
+ * A register or a report (a {@link TabularDocument}) as files: CSV that Excel opens in Japanese (UTF-8 with a
+ * byte order mark, CRLF), an Excel workbook with the same lines, and a PDF in Japanese with IPAGothic
+ * embedded as a subset (the font ships in the jar, {@code /fonts/ipag.ttf}, under the IPA Font License v1.0 beside it).
  */
 public final class RegisterFiles {
     static final String BOM = "\uFEFF";
@@ -41,12 +41,12 @@ public final class RegisterFiles {
     private RegisterFiles() {
     }
 
-    public static byte[] csv(StatutoryRegister register) {
+    public static byte[] csv(TabularDocument register) {
         return (BOM + Csv.rows(register.lines())).getBytes(StandardCharsets.UTF_8);
     }
 
     /** One sheet holding the CSV's lines, cell for cell; figures are numbers, dates and names text. */
-    public static byte[] xlsx(StatutoryRegister register) {
+    public static byte[] xlsx(TabularDocument register) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("新株予約権原簿");
             CellStyle bold = workbook.createCellStyle();
@@ -83,7 +83,7 @@ public final class RegisterFiles {
     }
 
     /** The title, each section's heading and each table's column names: the lines set in bold. */
-    private static Set<Integer> headingLines(StatutoryRegister register) {
+    private static Set<Integer> headingLines(TabularDocument register) {
         Set<Integer> headings = new HashSet<>();
         int line = 0;
         headings.add(line);
@@ -98,7 +98,7 @@ public final class RegisterFiles {
         return headings;
     }
 
-    public static byte[] pdf(StatutoryRegister register) {
+    public static byte[] pdf(TabularDocument register) {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDType0Font font;
             try (InputStream in = new ByteArrayInputStream(FONT_BYTES)) {
@@ -144,7 +144,7 @@ public final class RegisterFiles {
             this.font = font;
         }
 
-        void write(StatutoryRegister register) throws IOException {
+        void write(TabularDocument register) throws IOException {
             newPage();
             text(register.title(), MARGIN, y - TITLE_SIZE, TITLE_SIZE);
             y -= TITLE_SIZE * 2;

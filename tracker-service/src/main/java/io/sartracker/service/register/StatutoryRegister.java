@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * @param title    the document's title
  * @param sections the tables, in order
  */
-public record StatutoryRegister(String title, List<RegisterTable> sections) {
+public record StatutoryRegister(String title, List<RegisterTable> sections) implements TabularDocument {
 
     /** A table: its heading, its column names (none for the terms, which are label and value) and its rows. */
     public record RegisterTable(String heading, List<String> header, List<List<Object>> rows) {
@@ -35,21 +35,6 @@ public record StatutoryRegister(String title, List<RegisterTable> sections) {
     public static StatutoryRegister of(RegisterView register, Map<String, DirectoryEntry> directory) {
         return new StatutoryRegister(TITLE, List.of(terms(register), holders(register, directory),
                 exercises(register)));
-    }
-
-    /** Every row of every section as one list, in order: what the CSV and the workbook hold, line by line. */
-    public List<List<Object>> lines() {
-        List<List<Object>> lines = new ArrayList<>();
-        lines.add(List.of(title));
-        for (RegisterTable section : sections) {
-            lines.add(List.of());
-            lines.add(List.of(section.heading()));
-            if (!section.header().isEmpty()) {
-                lines.add(List.copyOf(section.header()));
-            }
-            lines.addAll(section.rows());
-        }
-        return lines;
     }
 
     private static RegisterTable terms(RegisterView r) {

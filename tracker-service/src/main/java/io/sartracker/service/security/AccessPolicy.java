@@ -92,6 +92,13 @@ public final class AccessPolicy {
             get("/holders/{personId}/directory/history", PAYLOAD_READERS),
             put("/holders/{personId}/directory", RECORDERS),
             delete("/holders/{personId}/directory", RECORDERS),
+            // registrations of change: statements and filing marks kept by equity administrators
+            post("/issuers/{issuerId}/share-capital-statements", RECORDERS),
+            get("/issuers/{issuerId}/share-capital-statements", VIEW_READERS),
+            get("/issuers/{issuerId}/registrations", VIEW_READERS),
+            get("/issuers/{issuerId}/registration-report", VIEW_READERS),
+            post("/issuers/{issuerId}/registration-filings", RECORDERS),
+            delete("/issuers/{issuerId}/registration-filings", RECORDERS),
             // reporting reads the audit trail without its payloads (QueryController leaves them out)
             get("/audit", VIEW_READERS),
             // operations
@@ -130,6 +137,9 @@ public final class AccessPolicy {
             post("/app/holders/{personId}/directory/erasure", RECORDERS),
             get("/app/series/{seriesId}/statutory-register", PAYLOAD_READERS),
             get("/app/windows.csv", VIEW_READERS),
+            get("/app/issuers/{issuerId}/registrations", VIEW_READERS),
+            get("/app/issuers/{issuerId}/registrations/report", VIEW_READERS),
+            post("/app/issuers/{issuerId}/registrations/filing", RECORDERS),
             get("/app/record", RECORDERS),
             get("/app/import", RECORDERS),
             post("/app/import", RECORDERS),
