@@ -131,7 +131,9 @@ public enum RuleCode {
     /** A person's personal data is kept while they hold rights in any series (Companies Act art. 249). */
     RIGHTS_STILL_HELD(Kind.RULE),
     /** A person's personal data is kept for the retention period after their last holding ended. */
-    RETENTION_NOT_ELAPSED(Kind.RULE);
+    RETENTION_NOT_ELAPSED(Kind.RULE),
+    /** No calendar feed answers at this address (never created, deleted, or replaced by a new address). */
+    NO_CALENDAR_FEED(Kind.NOT_FOUND);
 
     /** How a client should read a rejection: the HTTP status follows from it. */
     public enum Kind {

@@ -74,6 +74,7 @@ public class ApiContract {
     public static final String USERS = "users";
     public static final String IMPORTS = "history import";
     public static final String HOLDER_DIRECTORY = "holder directory";
+    public static final String CALENDAR_FEED = "calendar feed";
 
     private static final String DESCRIPTION = """
             An event-sourced record of every fact in the life of a company's stock-compensation stock \
@@ -128,7 +129,9 @@ public class ApiContract {
                                 + " dry run or real, all or nothing, and follow its progress."),
                         new Tag().name(HOLDER_DIRECTORY).description("Names, addresses and contacts of the people"
                                 + " the events name by identifier, kept outside the events: entered, changed with a"
-                                + " history, erased once the retention has passed.")))
+                                + " history, erased once the retention has passed."),
+                        new Tag().name(CALENDAR_FEED).description("Each user's calendar feed (iCalendar) of the"
+                                + " windows' last days and the registrations due, at a secret address.")))
                 .components(new Components()
                         .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("A user of the tracker's own database and its password."))
