@@ -1,5 +1,7 @@
 package io.sartracker.service.notice.calendar;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * What a calendar feed holds: the last day of each window after leaving office (and, if chosen, its first
  * day), the last day of each heir's window, the registrations of change due, and how many days before each
@@ -19,6 +21,7 @@ public record FeedChoices(boolean leavingOfficeWindows, boolean windowFirstDays,
     }
 
     /** The choices as a request gives them: a field left out keeps its value in {@code base}. */
+    @Schema(name = "CalendarFeedChoices", description = "A choice left out keeps its value.")
     public record Request(Boolean leavingOfficeWindows, Boolean windowFirstDays, Boolean heirWindows,
                           Boolean registrationDeadlines, Integer reminderDays) {
         public FeedChoices over(FeedChoices base) {
