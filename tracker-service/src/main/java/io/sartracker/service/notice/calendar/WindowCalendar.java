@@ -61,6 +61,7 @@ final class WindowCalendar {
     /**
      * @param pages        the tracker's address, for the links to the holder pages
      * @param stamp        when the feed is written (DTSTAMP), by the service's clock
+     * @param reminderDays days before each event its reminder rings; 0 for none
      */
     WindowCalendar(URI pages, Instant stamp, int reminderDays) {
         this.pages = pages;
