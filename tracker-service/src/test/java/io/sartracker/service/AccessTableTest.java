@@ -114,6 +114,10 @@ class AccessTableTest {
         line("PUT /users/{username}/enabled", "/users/nobody/enabled", USERS);
         line("GET /me", "/me", ANYONE_SIGNED_IN);
         line("PUT /me/password", "/me/password", ANYONE_SIGNED_IN);
+        line("POST /me/calendar-feed", "/me/calendar-feed", READ);
+        line("GET /me/calendar-feed", "/me/calendar-feed", READ);
+        line("PUT /me/calendar-feed", "/me/calendar-feed", READ);
+        line("DELETE /me/calendar-feed", "/me/calendar-feed", READ);
         // pages: a browser session (form sign-in, CSRF token); the same roles as the endpoints they call
         line("GET /", "/", ANYONE_SIGNED_IN);
         line("GET /app/today", "/app/today", READ);
@@ -151,6 +155,10 @@ class AccessTableTest {
         line("POST /app/users/{username}/roles", "/app/users/nobody/roles", USERS);
         line("POST /app/users/{username}/password-resets", "/app/users/nobody/password-resets", USERS);
         line("POST /app/users/{username}/enabled", "/app/users/nobody/enabled", USERS);
+        line("GET /app/calendar", "/app/calendar", READ);
+        line("POST /app/calendar", "/app/calendar", READ);
+        line("POST /app/calendar/choices", "/app/calendar/choices", READ);
+        line("POST /app/calendar/deletion", "/app/calendar/deletion", READ);
         line("GET /app/me/password", "/app/me/password", ANYONE_SIGNED_IN);
         line("POST /app/me/password", "/app/me/password", ANYONE_SIGNED_IN);
     }
@@ -187,8 +195,9 @@ class AccessTableTest {
         Set<String> served = new TreeSet<>();
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             for (String pattern : info.getPatternValues()) {
-                if (pattern.equals("/error") || pattern.startsWith("/v3/api-docs") || pattern.startsWith("/swagger-ui")) {
-                    continue; // public: the problem page and the API's description
+                if (pattern.equals("/error") || pattern.startsWith("/v3/api-docs") || pattern.startsWith("/swagger-ui")
+                        || pattern.equals(AccessPolicy.CALENDAR_FEED_FILE)) {
+                    continue; // public: the problem page, the API's description, a calendar feed (its secret signs in)
                 }
                 info.getMethodsCondition().getMethods().forEach(method -> served.add(method.name() + " " + pattern));
             }

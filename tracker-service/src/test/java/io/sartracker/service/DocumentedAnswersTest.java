@@ -140,7 +140,7 @@ class DocumentedAnswersTest {
                 Map.of("Idempotency-Key", answeredKey));
         Map<String, String> existing = Map.of("seriesId", series, "issuerId", issuer, "personId", "H1",
                 "username", "doc-reporting", "processingGroup", "register", "name", "jvm.threads.live",
-                "importId", "no-such-import");
+                "importId", "no-such-import", "token", "no-such-feed");
         Map<String, String> unknown = Map.of("seriesId", "NO-SUCH-SERIES", "issuerId", "NO-SUCH-ISSUER",
                 "personId", "NO-SUCH-PERSON", "username", "no-such-user", "processingGroup", "no-such-projection",
                 "importId", "no-such-import");
@@ -403,6 +403,8 @@ class DocumentedAnswersTest {
             Map.entry("POST /issuers/{issuerId}/registration-filings", "{\"key\": \"EXERCISES-2020-04\","
                     + " \"filedOn\": \"2020-05-08\", \"reference\": \"an application\"}"),
             Map.entry("PUT /users/{username}/roles", "{\"roles\": [\"REPORTING\"]}"),
+            Map.entry("POST /me/calendar-feed", "{\"reminderDays\": 3}"),
+            Map.entry("PUT /me/calendar-feed", "{\"reminderDays\": 3}"),
             Map.entry("PUT /users/{username}/enabled", "{\"enabled\": true}"),
             Map.entry("POST /users/{username}/password-resets", "{}"),
             Map.entry("POST /users", "{\"username\": \"doc-valid\", \"roles\": [\"REPORTING\"]}"),

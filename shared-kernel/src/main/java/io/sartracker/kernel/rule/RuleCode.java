@@ -135,7 +135,9 @@ public enum RuleCode {
     /** Nothing recorded calls for the registration of change named (no exercise that month, no change that day). */
     UNKNOWN_REGISTRATION(Kind.NOT_FOUND),
     /** The registration of change is not marked filed, so there is no mark to undo. */
-    NO_FILING_MARK(Kind.NOT_FOUND);
+    NO_FILING_MARK(Kind.NOT_FOUND),
+    /** No calendar feed answers at this address (never created, deleted, or replaced by a new address). */
+    NO_CALENDAR_FEED(Kind.NOT_FOUND);
 
     /** How a client should read a rejection: the HTTP status follows from it. */
     public enum Kind {

@@ -75,6 +75,7 @@ public class ApiContract {
     public static final String IMPORTS = "history import";
     public static final String HOLDER_DIRECTORY = "holder directory";
     public static final String REGISTRATIONS = "registrations of change";
+    public static final String CALENDAR_FEED = "calendar feed";
 
     private static final String DESCRIPTION = """
             An event-sourced record of every fact in the life of a company's stock-compensation stock \
@@ -133,7 +134,9 @@ public class ApiContract {
                         new Tag().name(REGISTRATIONS).description("Registrations of change (変更登記) the rights call"
                                 + " for: the issuer's share capital statements, each month's exercises and each"
                                 + " day's lapses and acquisitions, what each registration must state, and the marks"
-                                + " that they were filed.")))
+                                + " that they were filed."),
+                        new Tag().name(CALENDAR_FEED).description("Each user's calendar feed (iCalendar) of the"
+                                + " windows' last days and the registrations due, at a secret address.")))
                 .components(new Components()
                         .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("A user of the tracker's own database and its password."))

@@ -28,9 +28,16 @@ public final class AccessPolicy {
         }
     }
 
+    /**
+     * A user's calendar feed as calendar applications fetch it: they cannot sign in, so the secret in the
+     * address is the credential (CalendarFeeds keeps only its hash; an unknown one answers 404).
+     */
+    public static final String CALENDAR_FEED_FILE = "/calendar/{token}.ics";
+
     /** Paths anyone may read: the API's description and whether the service is up. */
     public static final List<String> PUBLIC_PATHS = List.of("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
-            "/swagger-ui.html", "/swagger-ui/**", "/actuator/health", "/actuator/health/**", "/error");
+            "/swagger-ui.html", "/swagger-ui/**", "/actuator/health", "/actuator/health/**", "/error",
+            CALENDAR_FEED_FILE);
 
     /**
      * The paths of the pages, signed in with a browser session ({@link PageSecurityConfig}); everything
@@ -121,6 +128,11 @@ public final class AccessPolicy {
             put("/users/{username}/enabled", EnumSet.of(ADMINISTRATOR)),
             get("/me", EnumSet.allOf(TrackerRole.class)),
             put("/me/password", EnumSet.allOf(TrackerRole.class)),
+            // one's own calendar feed of the windows: for those who may read windows
+            post("/me/calendar-feed", VIEW_READERS),
+            get("/me/calendar-feed", VIEW_READERS),
+            put("/me/calendar-feed", VIEW_READERS),
+            delete("/me/calendar-feed", VIEW_READERS),
             // pages (a browser session; the same roles as the endpoints they call)
             get("/", EnumSet.allOf(TrackerRole.class)),
             get("/app/today", VIEW_READERS),
@@ -158,6 +170,10 @@ public final class AccessPolicy {
             post("/app/users/{username}/roles", EnumSet.of(ADMINISTRATOR)),
             post("/app/users/{username}/password-resets", EnumSet.of(ADMINISTRATOR)),
             post("/app/users/{username}/enabled", EnumSet.of(ADMINISTRATOR)),
+            get("/app/calendar", VIEW_READERS),
+            post("/app/calendar", VIEW_READERS),
+            post("/app/calendar/choices", VIEW_READERS),
+            post("/app/calendar/deletion", VIEW_READERS),
             get("/app/me/password", EnumSet.allOf(TrackerRole.class)),
             post("/app/me/password", EnumSet.allOf(TrackerRole.class)));
 
