@@ -74,6 +74,7 @@ public class ApiContract {
     public static final String USERS = "users";
     public static final String IMPORTS = "history import";
     public static final String HOLDER_DIRECTORY = "holder directory";
+    public static final String NOTICES = "notices";
 
     private static final String DESCRIPTION = """
             An event-sourced record of every fact in the life of a company's stock-compensation stock \
@@ -128,7 +129,10 @@ public class ApiContract {
                                 + " dry run or real, all or nothing, and follow its progress."),
                         new Tag().name(HOLDER_DIRECTORY).description("Names, addresses and contacts of the people"
                                 + " the events name by identifier, kept outside the events: entered, changed with a"
-                                + " history, erased once the retention has passed.")))
+                                + " history, erased once the retention has passed."),
+                        new Tag().name(NOTICES).description("Each user's notices: what to be told (a window opens or"
+                                + " closes soon, a holding awaits an heir, a registration is due) by e-mail or signed"
+                                + " webhook, and the log of every attempt to deliver them.")))
                 .components(new Components()
                         .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("A user of the tracker's own database and its password."))

@@ -114,6 +114,11 @@ public final class AccessPolicy {
             put("/users/{username}/enabled", EnumSet.of(ADMINISTRATOR)),
             get("/me", EnumSet.allOf(TrackerRole.class)),
             put("/me/password", EnumSet.allOf(TrackerRole.class)),
+            // notices: those who may read windows may be told of them
+            get("/me/notice-subscriptions", VIEW_READERS),
+            post("/me/notice-subscriptions", VIEW_READERS),
+            delete("/me/notice-subscriptions/{subscriptionId}", VIEW_READERS),
+            get("/me/notice-deliveries", VIEW_READERS),
             // pages (a browser session; the same roles as the endpoints they call)
             get("/", EnumSet.allOf(TrackerRole.class)),
             get("/app/today", VIEW_READERS),
