@@ -1,6 +1,7 @@
 package io.sartracker.service.notice;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
@@ -33,7 +34,7 @@ class EmailNotices {
             return Delivery.failed(null, "no SMTP server is configured (spring.mail.host)");
         }
         try {
-            MimeMessage message = new NoticeMessage(sender.createMimeMessage(), messageId(notice));
+            MimeMessage message = new NoticeMessage(sender.createMimeMessage().getSession(), messageId(notice));
             MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
             helper.setFrom(settings.fromAddress());
             helper.setTo(address);
@@ -55,8 +56,8 @@ class EmailNotices {
     private static final class NoticeMessage extends MimeMessage {
         private final String messageId;
 
-        NoticeMessage(MimeMessage created, String messageId) throws MessagingException {
-            super(created);
+        NoticeMessage(Session session, String messageId) {
+            super(session);
             this.messageId = messageId;
         }
 
