@@ -108,6 +108,10 @@ class AccessTableTest {
         line("PUT /users/{username}/enabled", "/users/nobody/enabled", USERS);
         line("GET /me", "/me", ANYONE_SIGNED_IN);
         line("PUT /me/password", "/me/password", ANYONE_SIGNED_IN);
+        line("GET /me/notice-subscriptions", "/me/notice-subscriptions", READ);
+        line("POST /me/notice-subscriptions", "/me/notice-subscriptions", READ);
+        line("DELETE /me/notice-subscriptions/{subscriptionId}", "/me/notice-subscriptions/no-such-subscription", READ);
+        line("GET /me/notice-deliveries", "/me/notice-deliveries", READ);
         // pages: a browser session (form sign-in, CSRF token); the same roles as the endpoints they call
         line("GET /", "/", ANYONE_SIGNED_IN);
         line("GET /app/today", "/app/today", READ);
