@@ -147,6 +147,9 @@ class AccessTableTest {
         line("POST /app/users/{username}/password-resets", "/app/users/nobody/password-resets", USERS);
         line("POST /app/users/{username}/enabled", "/app/users/nobody/enabled", USERS);
         line("GET /app/me/password", "/app/me/password", ANYONE_SIGNED_IN);
+        line("GET /app/notices", "/app/notices", READ);
+        line("POST /app/notices", "/app/notices", READ);
+        line("POST /app/notices/{subscriptionId}/deletion", "/app/notices/no-such-subscription/deletion", READ);
         line("POST /app/me/password", "/app/me/password", ANYONE_SIGNED_IN);
     }
 

@@ -279,6 +279,38 @@ class NoticeDeliveryTest {
                 .isEqualTo(403);
     }
 
+    @Test
+    void theNoticesPageSubscribesRefusesAndStopsInBothLanguages() {
+        TrackerTestSupport.asUser(anonymous, environment, "notice-page", "REPORTING");
+        PageSession page = PageSession.signIn(anonymous.getRootUri(), "notice-page", "notice-page-password");
+        java.net.http.HttpResponse<String> empty = page.get("/app/notices");
+        assertThat(empty.statusCode()).isEqualTo(200);
+        assertThat(empty.body()).contains("id=\"nav-notices\"", "You have no subscription.", "A window closes soon");
+
+        java.net.http.HttpResponse<String> refused = page.submit("/app/notices", Map.of("kind", "WINDOW_CLOSING",
+                "daysBefore", "", "channel", "WEBHOOK", "target", "https://hooks.example.co.jp/sar"));
+        assertThat(refused.statusCode()).as("a refusal answers 422 with the form").isEqualTo(422);
+        assertThat(refused.body()).contains("id=\"err-daysBefore\"", "INVALID_INPUT", "WINDOW_CLOSING needs daysBefore",
+                "https://hooks.example.co.jp/sar");
+
+        java.net.http.HttpResponse<String> created = page.submit("/app/notices", Map.of("kind", "WINDOW_CLOSING",
+                "daysBefore", "5", "channel", "WEBHOOK", "target", "https://hooks.example.co.jp/sar"));
+        assertThat(created.statusCode()).isEqualTo(200);
+        assertThat(created.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        java.util.regex.Matcher secret = java.util.regex.Pattern.compile("id=\"webhook-secret\">([0-9a-f]{64})<")
+                .matcher(created.body());
+        assertThat(secret.find()).as("the secret shown once").isTrue();
+        java.net.http.HttpResponse<String> listed = page.get("/app/notices?lang=ja");
+        assertThat(listed.body()).contains("行使期間の終了間近", "（5 日前）", "https://hooks.example.co.jp/sar", "停止")
+                .doesNotContain(secret.group(1));
+
+        String id = jdbc.queryForObject("select subscription_id from notice_subscription where username = 'notice-page'"
+                + " and deleted_at is null", String.class);
+        assertThat(page.submit("/app/notices/no-such-subscription/deletion", Map.of()).statusCode()).isEqualTo(404);
+        assertThat(page.submit("/app/notices/" + id + "/deletion", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(page.get("/app/notices?lang=ja").body()).contains("登録中の通知はありません。");
+    }
+
     private JsonNode subscribe(TestRestTemplate user, String body) throws Exception {
         ResponseEntity<String> answer = send(user, HttpMethod.POST, "/me/notice-subscriptions", body);
         ok(answer, 201);

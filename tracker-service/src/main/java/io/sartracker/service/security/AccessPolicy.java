@@ -144,6 +144,9 @@ public final class AccessPolicy {
             // reporting reads the compliance page without payloads, as GET /audit answers it
             get("/app/compliance", VIEW_READERS),
             get("/app/compliance/audit.csv", VIEW_READERS),
+            get("/app/notices", VIEW_READERS),
+            post("/app/notices", VIEW_READERS),
+            post("/app/notices/{subscriptionId}/deletion", VIEW_READERS),
             get("/app/operations", EnumSet.of(COMPLIANCE, OPERATOR)),
             get("/app/operations/rebuild", EnumSet.of(COMPLIANCE, OPERATOR)),
             post("/app/operations/rebuild", EnumSet.of(COMPLIANCE)),
