@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
@@ -62,8 +63,8 @@ class NoticeOutbox {
     /** Notices due to be sent now whose lease, if any, has run out: candidates to claim. */
     List<String> due(Instant now, int limit) {
         return jdbc.query("select notice_id from notice_outbox where status = 'PENDING' and next_attempt_at <= ?"
-                        + " and (lease_until is null or lease_until < ?) order by next_attempt_at, notice_id",
-                (rs, n) -> rs.getString(1), Timestamp.from(now), Timestamp.from(now)).stream().limit(limit).toList();
+                        + " and (lease_until is null or lease_until < ?) order by next_attempt_at, notice_id limit ?",
+                (rs, n) -> rs.getString(1), Timestamp.from(now), Timestamp.from(now), limit);
     }
 
     /**
@@ -119,29 +120,24 @@ class NoticeOutbox {
         Map<String, NoticeLog> notices = new LinkedHashMap<>();
         jdbc.query("select o.*, s.kind, s.channel from notice_outbox o join notice_subscription s on"
                 + " s.subscription_id = o.subscription_id where s.username = ? order by o.planned_at desc,"
-                + " o.notice_id", rs -> {
-            if (notices.size() < limit) {
-                String id = rs.getString("notice_id");
-                Timestamp sent = rs.getTimestamp("sent_at");
-                String status = rs.getString("status");
-                notices.put(id, new NoticeLog(id, rs.getString("subscription_id"), NoticeKind.valueOf(rs.getString("kind")),
-                        NoticeChannel.valueOf(rs.getString("channel")), status,
-                        rs.getTimestamp("planned_at").toInstant(), sent == null ? null : sent.toInstant(),
-                        PENDING.equals(status) ? rs.getTimestamp("next_attempt_at").toInstant() : null,
-                        read(rs.getString("payload")), new ArrayList<>()));
-            }
-        }, username);
+                + " o.notice_id limit ?", rs -> {
+            String id = rs.getString("notice_id");
+            Timestamp sent = rs.getTimestamp("sent_at");
+            String status = rs.getString("status");
+            notices.put(id, new NoticeLog(id, rs.getString("subscription_id"), NoticeKind.valueOf(rs.getString("kind")),
+                    NoticeChannel.valueOf(rs.getString("channel")), status, rs.getTimestamp("planned_at").toInstant(),
+                    sent == null ? null : sent.toInstant(),
+                    PENDING.equals(status) ? rs.getTimestamp("next_attempt_at").toInstant() : null,
+                    read(rs.getString("payload")), new ArrayList<>()));
+        }, username, limit);
         if (!notices.isEmpty()) {
-            jdbc.query("select d.* from notice_delivery d join notice_outbox o on o.notice_id = d.notice_id join"
-                    + " notice_subscription s on s.subscription_id = o.subscription_id where s.username = ?"
-                    + " order by d.delivery_id", rs -> {
-                NoticeLog log = notices.get(rs.getString("notice_id"));
-                if (log != null) {
-                    log.attempts().add(new Attempt(rs.getInt("attempt"), rs.getTimestamp("attempted_at").toInstant(),
-                            rs.getString("outcome"), (Integer) rs.getObject("status_code", Integer.class),
-                            rs.getString("error"), rs.getString("node_id")));
-                }
-            }, username);
+            new NamedParameterJdbcTemplate(jdbc).query("select * from notice_delivery where notice_id in (:ids)"
+                    + " order by delivery_id", Map.of("ids", notices.keySet()), rs -> {
+                notices.get(rs.getString("notice_id")).attempts().add(new Attempt(rs.getInt("attempt"),
+                        rs.getTimestamp("attempted_at").toInstant(), rs.getString("outcome"),
+                        (Integer) rs.getObject("status_code", Integer.class), rs.getString("error"),
+                        rs.getString("node_id")));
+            });
         }
         return List.copyOf(notices.values());
     }
