@@ -118,6 +118,10 @@ class AccessTableTest {
         line("GET /me/calendar-feed", "/me/calendar-feed", READ);
         line("PUT /me/calendar-feed", "/me/calendar-feed", READ);
         line("DELETE /me/calendar-feed", "/me/calendar-feed", READ);
+        line("GET /me/notice-subscriptions", "/me/notice-subscriptions", READ);
+        line("POST /me/notice-subscriptions", "/me/notice-subscriptions", READ);
+        line("DELETE /me/notice-subscriptions/{subscriptionId}", "/me/notice-subscriptions/no-such-subscription", READ);
+        line("GET /me/notice-deliveries", "/me/notice-deliveries", READ);
         // pages: a browser session (form sign-in, CSRF token); the same roles as the endpoints they call
         line("GET /", "/", ANYONE_SIGNED_IN);
         line("GET /app/today", "/app/today", READ);
@@ -160,6 +164,9 @@ class AccessTableTest {
         line("POST /app/calendar/choices", "/app/calendar/choices", READ);
         line("POST /app/calendar/deletion", "/app/calendar/deletion", READ);
         line("GET /app/me/password", "/app/me/password", ANYONE_SIGNED_IN);
+        line("GET /app/notices", "/app/notices", READ);
+        line("POST /app/notices", "/app/notices", READ);
+        line("POST /app/notices/{subscriptionId}/deletion", "/app/notices/no-such-subscription/deletion", READ);
         line("POST /app/me/password", "/app/me/password", ANYONE_SIGNED_IN);
     }
 

@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.fail;
 class ApiContractTest {
     private static final Path SERVED = Path.of("target", "openapi-served.json");
     private static final Set<String> TAGS = Set.of("series", "issuer facts", "views", "valuation", "operations",
-            "users", "history import", "holder directory", "registrations of change", "calendar feed");
+            "users", "history import", "holder directory", "registrations of change", "calendar feed",
+            "notices");
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {

@@ -140,10 +140,10 @@ class DocumentedAnswersTest {
                 Map.of("Idempotency-Key", answeredKey));
         Map<String, String> existing = Map.of("seriesId", series, "issuerId", issuer, "personId", "H1",
                 "username", "doc-reporting", "processingGroup", "register", "name", "jvm.threads.live",
-                "importId", "no-such-import", "token", "no-such-feed");
+                "importId", "no-such-import", "token", "no-such-feed", "subscriptionId", "no-such-subscription");
         Map<String, String> unknown = Map.of("seriesId", "NO-SUCH-SERIES", "issuerId", "NO-SUCH-ISSUER",
                 "personId", "NO-SUCH-PERSON", "username", "no-such-user", "processingGroup", "no-such-projection",
-                "importId", "no-such-import");
+                "importId", "no-such-import", "subscriptionId", "no-such-subscription");
 
         JsonNode contract = ContractDocument.read(ContractDocument.CHECKED_IN);
         ContractDocument.operations(contract).forEach((operation, node) -> {
@@ -227,7 +227,7 @@ class DocumentedAnswersTest {
     /** Which path variable names the thing an unknown-thing code is about. */
     private static final Map<String, String> UNKNOWN = Map.of("UNKNOWN_SERIES", "seriesId", "UNKNOWN_ISSUER",
             "issuerId", "UNKNOWN_HOLDER", "personId", "UNKNOWN_USER", "username", "UNKNOWN_PROCESSING_GROUP",
-            "processingGroup", "UNKNOWN_IMPORT", "importId");
+            "processingGroup", "UNKNOWN_IMPORT", "importId", "UNKNOWN_NOTICE_SUBSCRIPTION", "subscriptionId");
 
     // ---- every fact recorded, and then with a disk that does not confirm it
 
@@ -408,6 +408,8 @@ class DocumentedAnswersTest {
             Map.entry("PUT /users/{username}/enabled", "{\"enabled\": true}"),
             Map.entry("POST /users/{username}/password-resets", "{}"),
             Map.entry("POST /users", "{\"username\": \"doc-valid\", \"roles\": [\"REPORTING\"]}"),
+            Map.entry("POST /me/notice-subscriptions", "{\"kind\": \"WINDOW_OPENS\", \"channel\": \"EMAIL\","
+                    + " \"target\": \"doc@example.co.jp\"}"),
             Map.entry("PUT /me/password", "{\"currentPassword\": \"x\", \"newPassword\": \"long-enough-password\"}"));
 
     private static String body(String template, String holder) {

@@ -13,6 +13,8 @@ public enum RuleCode {
     UNKNOWN_PROCESSING_GROUP(Kind.NOT_FOUND),
     /** No import of past history has this identifier. */
     UNKNOWN_IMPORT(Kind.NOT_FOUND),
+    /** The signed-in user has no notice subscription with this identifier (issue 12). */
+    UNKNOWN_NOTICE_SUBSCRIPTION(Kind.NOT_FOUND),
     SERIES_ALREADY_ISSUED(Kind.CONFLICT),
     /** Another command changed the same series at the same moment; send again. */
     CONCURRENT_MODIFICATION(Kind.CONFLICT),

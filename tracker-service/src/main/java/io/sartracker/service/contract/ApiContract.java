@@ -76,6 +76,7 @@ public class ApiContract {
     public static final String HOLDER_DIRECTORY = "holder directory";
     public static final String REGISTRATIONS = "registrations of change";
     public static final String CALENDAR_FEED = "calendar feed";
+    public static final String NOTICES = "notices";
 
     private static final String DESCRIPTION = """
             An event-sourced record of every fact in the life of a company's stock-compensation stock \
@@ -136,7 +137,10 @@ public class ApiContract {
                                 + " day's lapses and acquisitions, what each registration must state, and the marks"
                                 + " that they were filed."),
                         new Tag().name(CALENDAR_FEED).description("Each user's calendar feed (iCalendar) of the"
-                                + " windows' last days and the registrations due, at a secret address.")))
+                                + " windows' last days and the registrations due, at a secret address."),
+                        new Tag().name(NOTICES).description("Each user's notices: what to be told (a window opens or"
+                                + " closes soon, a holding awaits an heir, a registration is due) by e-mail or signed"
+                                + " webhook, and the log of every attempt to deliver them.")))
                 .components(new Components()
                         .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("A user of the tracker's own database and its password."))

@@ -133,6 +133,11 @@ public final class AccessPolicy {
             get("/me/calendar-feed", VIEW_READERS),
             put("/me/calendar-feed", VIEW_READERS),
             delete("/me/calendar-feed", VIEW_READERS),
+            // notices: those who may read windows may be told of them
+            get("/me/notice-subscriptions", VIEW_READERS),
+            post("/me/notice-subscriptions", VIEW_READERS),
+            delete("/me/notice-subscriptions/{subscriptionId}", VIEW_READERS),
+            get("/me/notice-deliveries", VIEW_READERS),
             // pages (a browser session; the same roles as the endpoints they call)
             get("/", EnumSet.allOf(TrackerRole.class)),
             get("/app/today", VIEW_READERS),
@@ -161,6 +166,9 @@ public final class AccessPolicy {
             // reporting reads the compliance page without payloads, as GET /audit answers it
             get("/app/compliance", VIEW_READERS),
             get("/app/compliance/audit.csv", VIEW_READERS),
+            get("/app/notices", VIEW_READERS),
+            post("/app/notices", VIEW_READERS),
+            post("/app/notices/{subscriptionId}/deletion", VIEW_READERS),
             get("/app/operations", EnumSet.of(COMPLIANCE, OPERATOR)),
             get("/app/operations/rebuild", EnumSet.of(COMPLIANCE, OPERATOR)),
             post("/app/operations/rebuild", EnumSet.of(COMPLIANCE)),

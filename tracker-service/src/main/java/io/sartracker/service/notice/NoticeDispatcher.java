@@ -1,0 +1,85 @@
+package io.sartracker.service.notice;
+
+import io.sartracker.service.cluster.TrackerNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Sends the planned notices that are due. Each is claimed first, by a conditional update of its lease, so that
+ * of several nodes (or threads) exactly one sends it; the attempt is logged and the notice marked SENT, or
+ * retried later with a doubling wait, or FAILED after {@code tracker.notices.max-attempts}. A node that dies
+ * between sending and marking leaves its lease to run out, and the notice is sent again with the same
+ * identifier ({@code X-Tracker-Notice-Id}, the e-mail's Message-ID) for the receiver to drop as a duplicate.
+ */
+@Component
+public class NoticeDispatcher {
+    private static final Logger log = LoggerFactory.getLogger(NoticeDispatcher.class);
+    private static final int BATCH = 100;
+
+    private final NoticeOutbox outbox;
+    private final EmailNotices email;
+    private final WebhookNotices webhooks;
+    private final NoticeSettings settings;
+    private final TrackerNode node;
+    private final Clock clock;
+
+    NoticeDispatcher(NoticeOutbox outbox, EmailNotices email, WebhookNotices webhooks, NoticeSettings settings,
+                     TrackerNode node, Clock clock) {
+        this.outbox = outbox;
+        this.email = email;
+        this.webhooks = webhooks;
+        this.settings = settings;
+        this.node = node;
+        this.clock = clock;
+    }
+
+    /** Sends what is due now; answers how many attempts this call made. */
+    public int dispatch() {
+        if (!node.takesCommands()) {
+            return 0;
+        }
+        int attempts = 0;
+        for (String noticeId : outbox.due(clock.instant(), BATCH)) {
+            Instant now = clock.instant();
+            Optional<NoticeOutbox.Claimed> claimed = outbox.claim(noticeId, node.id(), now, now.plus(settings.lease()));
+            if (claimed.isPresent()) {
+                send(claimed.get());
+                attempts++;
+            }
+        }
+        return attempts;
+    }
+
+    private void send(NoticeOutbox.Claimed claimed) {
+        if (claimed.subscriptionDeleted()) {
+            outbox.cancel(claimed);
+            return;
+        }
+        NoticeSubscriptions.Subscription to = claimed.subscription();
+        Delivery delivery;
+        try {
+            delivery = to.channel() == NoticeChannel.EMAIL ? email.send(claimed.notice(), to.target())
+                    : webhooks.send(claimed.notice(), to.target(), to.secret());
+        } catch (RuntimeException e) {
+            delivery = Delivery.failed(null, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        Instant now = clock.instant();
+        int attempt = claimed.attempts() + 1;
+        if (delivery.delivered()) {
+            outbox.settle(claimed, NoticeOutbox.SENT, now, now, delivery, node.id());
+        } else if (attempt >= settings.maxAttempts()) {
+            outbox.settle(claimed, NoticeOutbox.FAILED, now, now, delivery, node.id());
+            log.warn("Notice {} ({} by {}) failed for good after {} attempts: {}", claimed.noticeId(),
+                    claimed.notice().kind(), to.channel(), attempt, delivery.error());
+        } else {
+            outbox.settle(claimed, NoticeOutbox.PENDING, now.plus(settings.retryAfter(attempt)), now, delivery, node.id());
+            log.info("Notice {} ({} by {}) attempt {} failed, retried later: {}", claimed.noticeId(),
+                    claimed.notice().kind(), to.channel(), attempt, delivery.error());
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.sartracker.service;
+
+import com.sun.net.httpserver.HttpServer;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A clock the notice tests move, a webhook receiver and the signature recomputed. */
+final class NoticeTestSupport {
+    private NoticeTestSupport() {
+    }
+
+    /** A clock standing still until the test moves it. */
+    static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("Asia/Tokyo");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    /** One request the receiver got: its headers of interest, its body and what it answered. */
+    record Received(String noticeId, String timestamp, String signature, String body, int answered) {
+    }
+
+    /** A webhook receiver that answers 500 to its first {@code failFirst} requests, 200 after. */
+    static final class WebhookReceiver implements AutoCloseable {
+        final List<Received> received = new CopyOnWriteArrayList<>();
+        private final HttpServer server;
+        private final AtomicInteger failuresLeft;
+
+        WebhookReceiver(int failFirst) {
+            failuresLeft = new AtomicInteger(failFirst);
+            try {
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            server.createContext("/hook", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                int status = failuresLeft.getAndDecrement() > 0 ? 500 : 200;
+                received.add(new Received(exchange.getRequestHeaders().getFirst("X-Tracker-Notice-Id"),
+                        exchange.getRequestHeaders().getFirst("X-Tracker-Timestamp"),
+                        exchange.getRequestHeaders().getFirst("X-Tracker-Signature"), body, status));
+                exchange.sendResponseHeaders(status, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        }
+
+        List<Received> delivered() {
+            return received.stream().filter(r -> r.answered() == 200).toList();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
+    /** The signature as a receiver computes it, written here from the README's description. */
+    static String expectedSignature(String secret, String timestamp, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return "v1=" + HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+    }
+}
