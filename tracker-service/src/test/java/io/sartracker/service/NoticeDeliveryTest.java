@@ -95,6 +95,7 @@ class NoticeDeliveryTest {
 
         /** The registrations of change as their package will answer: three unfiled, one due within 14 days. */
         @Bean
+        @Primary
         RegistrationDeadlines registrationDeadlines() {
             List<RegistrationDeadlines.RegistrationDeadline> unfiled = List.of(
                     new RegistrationDeadlines.RegistrationDeadline("NT-CO", "NT-1:ISSUE", "issue of series NT-1",

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sartracker.service.filing.DueRegistration;
 import io.sartracker.service.filing.RegistrationKind;
 import io.sartracker.service.filing.Registrations;
+import io.sartracker.service.notice.RegistrationDeadlines;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -53,6 +54,8 @@ class RegistrationsHttpTest {
     ObjectMapper json;
     @Autowired
     Registrations registrations;
+    @Autowired
+    RegistrationDeadlines deadlines;
     TestRestTemplate admin;
     TestRestTemplate alice;
     TestRestTemplate rita;
@@ -224,6 +227,10 @@ class RegistrationsHttpTest {
         assertThat(today).contains(row).contains("Registrations of change not filed").contains("days overdue");
         assertThat(registrations.unfiled(TODAY)).contains(new DueRegistration(ISSUER, "CHANGE-2020-05-01",
                 RegistrationKind.LAPSE, LocalDate.of(2020, 5, 1), LocalDate.of(2020, 5, 15)));
+        // as the notices and the calendar feed are told of it
+        assertThat(deadlines.unfiledOn(TODAY)).contains(new RegistrationDeadlines.RegistrationDeadline(ISSUER,
+                "CHANGE-2020-05-01", "変更登記 新株予約権の消滅 / Registration of change: Rights lapsed (2020-05-01)",
+                LocalDate.of(2020, 5, 15)));
 
         // the page's form: refused with the rule's code and sentence (422), then accepted
         HttpResponse<String> refused = alicePages.submit("/app/issuers/" + ISSUER + "/registrations/filing",

@@ -10,7 +10,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -36,14 +35,14 @@ public class NoticePlanner {
     private final QueryGateway queries;
     private final NoticeSubscriptions subscriptions;
     private final NoticeOutbox outbox;
-    private final ObjectProvider<RegistrationDeadlines> registrations;
+    private final RegistrationDeadlines registrations;
     private final NoticeText text;
     private final NoticeSettings settings;
     private final TrackerNode node;
     private final Clock clock;
 
     NoticePlanner(QueryGateway queries, NoticeSubscriptions subscriptions, NoticeOutbox outbox,
-                  ObjectProvider<RegistrationDeadlines> registrations, NoticeText text, NoticeSettings settings,
+                  RegistrationDeadlines registrations, NoticeText text, NoticeSettings settings,
                   TrackerNode node, Clock clock) {
         this.queries = queries;
         this.subscriptions = subscriptions;
@@ -150,8 +149,7 @@ public class NoticePlanner {
 
         List<RegistrationDeadlines.RegistrationDeadline> registrations() {
             if (registrations == null) {
-                RegistrationDeadlines source = NoticePlanner.this.registrations.getIfAvailable();
-                registrations = source == null ? List.of() : source.unfiledOn(today);
+                registrations = NoticePlanner.this.registrations.unfiledOn(today);
             }
             return registrations;
         }

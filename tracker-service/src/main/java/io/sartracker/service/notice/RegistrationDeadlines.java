@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The registrations of change not filed yet, with their deadlines: what {@link NoticeKind#REGISTRATION_DUE}
- * tells of. Implemented by the registrations of change (package {@code io.sartracker.service.filing}); until a
- * bean implements it, no REGISTRATION_DUE notice is planned.
+ * and the calendar feed tell of. Implemented by the registrations of change (package
+ * {@code io.sartracker.service.filing}), so that notices need not know how a registration is worked out.
  */
 public interface RegistrationDeadlines {
 

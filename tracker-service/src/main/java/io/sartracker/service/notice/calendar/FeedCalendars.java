@@ -4,9 +4,9 @@ import io.sartracker.kernel.query.FindOpenWindows;
 import io.sartracker.query.api.TrackerQueryHandlers.WindowPage;
 import io.sartracker.query.register.ViewState;
 import io.sartracker.query.register.Views;
+import io.sartracker.service.notice.RegistrationDeadlines;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.net.URI;
@@ -26,10 +26,10 @@ public class FeedCalendars {
     private static final int PAGE = 500;
 
     private final QueryGateway queries;
-    private final ObjectProvider<RegistrationDeadlines> registrations;
+    private final RegistrationDeadlines registrations;
     private final Clock clock;
 
-    public FeedCalendars(QueryGateway queries, ObjectProvider<RegistrationDeadlines> registrations, Clock clock) {
+    public FeedCalendars(QueryGateway queries, RegistrationDeadlines registrations, Clock clock) {
         this.queries = queries;
         this.registrations = registrations;
         this.clock = clock;
@@ -47,7 +47,8 @@ public class FeedCalendars {
             }
         }
         if (choices.registrationDeadlines()) {
-            registrations.ifAvailable(deadlines -> deadlines.dueOnOrAfter(today).forEach(calendar::registration));
+            registrations.unfiledOn(today).stream().filter(due -> !due.deadline().isBefore(today))
+                    .forEach(calendar::registration);
         }
         return calendar.write();
     }

@@ -2,7 +2,7 @@ package io.sartracker.service.notice.calendar;
 
 import io.sartracker.query.register.ViewState;
 import io.sartracker.query.register.Views;
-import io.sartracker.service.notice.calendar.RegistrationDeadlines.RegistrationDeadline;
+import io.sartracker.service.notice.RegistrationDeadlines.RegistrationDeadline;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VAlarm;
