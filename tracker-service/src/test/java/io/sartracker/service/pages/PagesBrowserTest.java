@@ -313,6 +313,10 @@ class PagesBrowserTest {
         pages.put("record-exercise", "/app/record?fact=exercise");
         pages.put("record-issue", "/app/record?fact=issue");
         pages.put("record-allotment-amount", "/app/record?fact=allotmentAmount");
+        pages.put("registrations", "/app/issuers/IIJ/registrations?key=EXERCISES-2023-06");
+        pages.put("journal", "/app/series/" + SERIES + "/journal");
+        pages.put("calendar", "/app/calendar");
+        pages.put("notices", "/app/notices");
         List<String> violations = new ArrayList<>();
         for (String language : List.of("en", "ja")) {
             browser.open("/app/today?lang=" + language);
