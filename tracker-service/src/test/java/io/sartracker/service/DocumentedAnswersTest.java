@@ -398,6 +398,7 @@ class DocumentedAnswersTest {
             Map.entry("POST /issuers/{issuerId}/share-splits", "{\"ratio\": \"2/1\", \"recordDate\": \"2020-03-31\"}"),
             Map.entry("POST /issuers/{issuerId}/share-consolidations", "{\"ratio\": \"1/2\", \"effectiveDate\":"
                     + " \"2020-01-01\"}"),
+            Map.entry("PUT /issuers/{issuerId}/accounting-standard", "{\"standard\": \"ASBJ\"}"),
             Map.entry("PUT /users/{username}/roles", "{\"roles\": [\"REPORTING\"]}"),
             Map.entry("PUT /users/{username}/enabled", "{\"enabled\": true}"),
             Map.entry("POST /users/{username}/password-resets", "{}"),
