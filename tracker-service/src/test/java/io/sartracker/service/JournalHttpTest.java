@@ -223,6 +223,10 @@ class JournalHttpTest {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(new String(csv.body(), StandardCharsets.UTF_8)).startsWith("\uFEFFdate,");
         assertThat(admin.get("/app/series/IIJ-SAR-5?lang=en").body()).contains("id=\"journal-link\"");
+        HttpResponse<String> reversed = admin.get("/app/series/IIJ-SAR-5/journal?from=2024-01-02&to=2024-01-01&lang=en");
+        assertThat(reversed.statusCode()).as("a refused period is the pages' refusal (422), never a 500").isEqualTo(422);
+        assertThat(reversed.body()).contains("INVALID_INPUT");
+        assertThat(admin.get("/app/series/NO-SUCH/journal").statusCode()).isEqualTo(404);
     }
 
     private static void assertBalanced(JsonNode journal) {
