@@ -39,9 +39,4 @@ public enum Account {
     public String nameEn() {
         return nameEn;
     }
-
-    /** Whether the account is income or expense (profit or loss), as opposed to the balance sheet. */
-    public boolean profitOrLoss() {
-        return code.startsWith("6") || code.startsWith("7");
-    }
 }

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -35,7 +36,7 @@ public class AccountingStandardChoices {
         List<Choice> choices = jdbc.query("select standard, chosen_at, chosen_by, signed_in_by"
                         + " from issuer_accounting_standard where issuer_id = ? order by choice_id",
                 (rs, n) -> new Choice(AccountingStandard.valueOf(rs.getString(1)),
-                        rs.getObject(2, java.time.OffsetDateTime.class).toInstant(), rs.getString(3), rs.getString(4)),
+                        rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3), rs.getString(4)),
                 issuerId);
         return new IssuerStandard(issuerId, choices.isEmpty() ? AccountingStandard.DEFAULT
                 : choices.get(choices.size() - 1).standard(), choices);
