@@ -88,6 +88,10 @@ class AccessTableTest {
         line("GET /audit", "/audit", READ);
         line("GET /series/{seriesId}/events", "/series/S-1/events", PAYLOADS);
         line("GET /series/{seriesId}/statutory-register", "/series/S-1/statutory-register", PAYLOADS);
+        line("GET /series/{seriesId}/journal", "/series/S-1/journal", READ);
+        line("GET /series/{seriesId}/journal/balance", "/series/S-1/journal/balance", READ);
+        line("GET /issuers/{issuerId}/accounting-standard", "/issuers/I-1/accounting-standard", READ);
+        line("PUT /issuers/{issuerId}/accounting-standard", "/issuers/I-1/accounting-standard", RECORD);
         line("GET /holders/{personId}/directory", "/holders/P-1/directory", PAYLOADS);
         line("GET /holders/{personId}/directory/history", "/holders/P-1/directory/history", PAYLOADS);
         line("PUT /holders/{personId}/directory", "/holders/P-1/directory", RECORD);
@@ -129,6 +133,8 @@ class AccessTableTest {
         line("GET /app/series/{seriesId}", "/app/series/S-1", READ);
         line("GET /app/series/{seriesId}/chart", "/app/series/S-1/chart", READ);
         line("GET /app/series/{seriesId}/register.csv", "/app/series/S-1/register.csv", READ);
+        line("GET /app/series/{seriesId}/journal", "/app/series/S-1/journal", READ);
+        line("GET /app/series/{seriesId}/journal.csv", "/app/series/S-1/journal.csv", READ);
         line("GET /app/issuers/{issuerId}/ocf", "/app/issuers/I-1/ocf", READ);
         line("GET /app/issuers/{issuerId}/chart", "/app/issuers/I-1/chart", READ);
         line("GET /app/issuers/{issuerId}/registrations", "/app/issuers/I-1/registrations", READ);

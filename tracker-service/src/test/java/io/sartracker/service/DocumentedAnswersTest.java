@@ -402,6 +402,7 @@ class DocumentedAnswersTest {
                     + " \"issuedShares\": 1000000, \"capitalStock\": 500000000, \"source\": \"a certificate\"}"),
             Map.entry("POST /issuers/{issuerId}/registration-filings", "{\"key\": \"EXERCISES-2020-04\","
                     + " \"filedOn\": \"2020-05-08\", \"reference\": \"an application\"}"),
+            Map.entry("PUT /issuers/{issuerId}/accounting-standard", "{\"standard\": \"ASBJ\"}"),
             Map.entry("PUT /users/{username}/roles", "{\"roles\": [\"REPORTING\"]}"),
             Map.entry("POST /me/calendar-feed", "{\"reminderDays\": 3}"),
             Map.entry("PUT /me/calendar-feed", "{\"reminderDays\": 3}"),

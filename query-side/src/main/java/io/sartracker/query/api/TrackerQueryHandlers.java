@@ -8,6 +8,7 @@ import io.sartracker.kernel.query.FindIssuerHistory;
 import io.sartracker.kernel.query.FindOpenWindows;
 import io.sartracker.kernel.query.FindRegister;
 import io.sartracker.kernel.query.FindSeries;
+import io.sartracker.kernel.query.FindSeriesEvents;
 import io.sartracker.kernel.rule.RuleCode;
 import io.sartracker.kernel.rule.RuleViolation;
 import io.sartracker.query.history.HistoryWindow;
@@ -18,6 +19,7 @@ import io.sartracker.query.register.Views;
 import io.sartracker.query.store.AuditStore;
 import io.sartracker.query.store.ProjectionGenerations;
 import io.sartracker.query.store.RegisterStore;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 
@@ -25,11 +27,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Answers the queries of reporting and compliance. Today's views come from the stored projection;
@@ -197,6 +202,33 @@ public class TrackerQueryHandlers {
         return new IssuerHistory(issuerId, on, series);
     }
 
+    /** An event of a series with its sequence number in the series' stream. */
+    public record SequencedEvent(long sequenceNumber, SeriesEvent event) {
+    }
+
+    /** A series' events as known now, reversed facts and their reversals left out, in recorded order. */
+    public record SeriesEvents(String seriesId, String issuerId, List<SequencedEvent> events) {
+    }
+
+    @QueryHandler
+    public SeriesEvents seriesEvents(FindSeriesEvents query) {
+        String seriesId = query.seriesId().value();
+        Map<RecordedEvent, Long> sequenceNumbers = new IdentityHashMap<>();
+        List<RecordedEvent> history = messages(seriesId).map(m -> {
+            RecordedEvent recorded = recorded(m);
+            sequenceNumbers.put(recorded, m.getSequenceNumber());
+            return recorded;
+        }).toList();
+        if (history.isEmpty()) {
+            throw RuleViolation.of(RuleCode.UNKNOWN_SERIES, "No series " + seriesId + " is recorded.",
+                    "seriesId", seriesId);
+        }
+        List<SequencedEvent> kept = HistoryWindow.withoutReversedFacts(history).stream()
+                .map(e -> new SequencedEvent(sequenceNumbers.get(e), e.payload())).toList();
+        SeriesRegister register = SeriesProjector.fold(history.stream().map(RecordedEvent::payload).toList());
+        return new SeriesEvents(seriesId, register.issuerId(), kept);
+    }
+
     /**
      * The series for a view. Without a date or an instant: as of today (RULES.md 13), from the stored
      * document when it can answer for today, else folded from the events. As known at an instant: what
@@ -252,10 +284,15 @@ public class TrackerQueryHandlers {
     }
 
     private List<RecordedEvent> history(String seriesId) {
-        return eventStore.readEvents(seriesId, 0).asStream()
-                .filter(m -> m.getPayload() instanceof SeriesEvent)
-                .map(m -> new RecordedEvent((SeriesEvent) m.getPayload(), m.getTimestamp()))
-                .toList();
+        return messages(seriesId).map(TrackerQueryHandlers::recorded).toList();
+    }
+
+    private Stream<? extends DomainEventMessage<?>> messages(String seriesId) {
+        return eventStore.readEvents(seriesId, 0).asStream().filter(m -> m.getPayload() instanceof SeriesEvent);
+    }
+
+    private static RecordedEvent recorded(DomainEventMessage<?> message) {
+        return new RecordedEvent((SeriesEvent) message.getPayload(), message.getTimestamp());
     }
 
     /** The business date a view is evaluated on: the as-of date, else the day of the instant, else today. */

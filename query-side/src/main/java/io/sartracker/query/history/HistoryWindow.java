@@ -66,7 +66,7 @@ public record HistoryWindow(LocalDate asOf, Instant knownAt) {
      * lifecycle defines reversals ({@link HoldingLifecycle#reversedEvents}): the lapse on an heir's death
      * goes with the death, and nothing before a lapse or an acquisition can be reversed.
      */
-    static List<RecordedEvent> withoutReversedFacts(List<RecordedEvent> history) {
+    public static List<RecordedEvent> withoutReversedFacts(List<RecordedEvent> history) {
         Set<Integer> removed = HoldingLifecycle.reversedEvents(history.stream().map(RecordedEvent::payload).toList());
         List<RecordedEvent> kept = new ArrayList<>();
         for (int i = 0; i < history.size(); i++) {

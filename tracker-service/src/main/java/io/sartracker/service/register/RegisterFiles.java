@@ -18,7 +18,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,7 +31,6 @@ import java.util.Set;
  * embedded as a subset (the font ships in the jar, {@code /fonts/ipag.ttf}, under the IPA Font License v1.0 beside it).
  */
 public final class RegisterFiles {
-    static final String BOM = "\uFEFF";
     private static final String FONT = "/fonts/ipag.ttf";
     /** Put for a character the font has no glyph for (the geta mark, the printer's sign for a missing kanji). */
     private static final String NO_GLYPH = "〓";
@@ -42,7 +40,7 @@ public final class RegisterFiles {
     }
 
     public static byte[] csv(TabularDocument register) {
-        return (BOM + Csv.rows(register.lines())).getBytes(StandardCharsets.UTF_8);
+        return Csv.forExcel(Csv.rows(register.lines()));
     }
 
     /** One sheet holding the CSV's lines, cell for cell; figures are numbers, dates and names text. */

@@ -93,6 +93,11 @@ public final class AccessPolicy {
             get("/windows", VIEW_READERS),
             get("/awaiting-heir", VIEW_READERS),
             get("/series/{seriesId}/events", PAYLOAD_READERS),
+            // the accounting journal and the issuer's choice of standard for it
+            get("/series/{seriesId}/journal", VIEW_READERS),
+            get("/series/{seriesId}/journal/balance", VIEW_READERS),
+            get("/issuers/{issuerId}/accounting-standard", VIEW_READERS),
+            put("/issuers/{issuerId}/accounting-standard", RECORDERS),
             // names and addresses: the holder directory and the statutory register that shows them
             get("/series/{seriesId}/statutory-register", PAYLOAD_READERS),
             get("/holders/{personId}/directory", PAYLOAD_READERS),
@@ -145,6 +150,8 @@ public final class AccessPolicy {
             get("/app/series/{seriesId}", VIEW_READERS),
             get("/app/series/{seriesId}/chart", VIEW_READERS),
             get("/app/series/{seriesId}/register.csv", VIEW_READERS),
+            get("/app/series/{seriesId}/journal", VIEW_READERS),
+            get("/app/series/{seriesId}/journal.csv", VIEW_READERS),
             get("/app/issuers/{issuerId}/ocf", VIEW_READERS),
             get("/app/issuers/{issuerId}/chart", VIEW_READERS),
             get("/app/holders", VIEW_READERS),

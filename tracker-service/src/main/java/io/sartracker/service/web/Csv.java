@@ -1,5 +1,6 @@
 package io.sartracker.service.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -19,6 +20,11 @@ public final class Csv {
         StringBuilder csv = new StringBuilder();
         rows.forEach(row -> csv.append(line(row)));
         return csv.toString();
+    }
+
+    /** The CSV as UTF-8 with a byte order mark, so that Excel and accounting systems read it as Japanese. */
+    public static byte[] forExcel(String csv) {
+        return ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8);
     }
 
     private static String line(List<?> fields) {
