@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.sartracker.service.NoticeTestSupport.MovableClock;
 import io.sartracker.service.NoticeTestSupport.Received;
 import io.sartracker.service.NoticeTestSupport.WebhookReceiver;
@@ -120,9 +122,14 @@ class NoticeDeliveryTest {
     JdbcTemplate jdbc;
     @Autowired
     MovableClock clock;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void eachNoticeIsDeliveredOnceByEmailAndSignedWebhookWithRetries() throws Exception {
+        double emailsBefore = attempts("EMAIL", "delivered");
+        double webhooksBefore = attempts("WEBHOOK", "delivered");
+        double retriesBefore = attempts("WEBHOOK", "retry");
         TestRestTemplate admin = TrackerTestSupport.asAdmin(anonymous, environment);
         ok(send(admin, HttpMethod.POST, "/series", TrackerTestSupport.issueSeriesBody("NT-1", "NT-CO")), 201);
         for (String holder : List.of("H1", "H2", "H3")) {
@@ -216,6 +223,10 @@ class NoticeDeliveryTest {
         assertThat(WEBHOOKS.received.get(2).noticeId()).isEqualTo(failedId);
         assertThat(WEBHOOKS.delivered().stream().map(Received::noticeId).distinct()).hasSize(2);
         assertThat(WEBHOOKS.delivered()).hasSize(2);
+        // as an operator's metrics count them
+        assertThat(attempts("EMAIL", "delivered") - emailsBefore).isEqualTo(3);
+        assertThat(attempts("WEBHOOK", "delivered") - webhooksBefore).isEqualTo(2);
+        assertThat(attempts("WEBHOOK", "retry") - retriesBefore).isEqualTo(1);
 
         // the delivery log: the retried notice with both attempts, every notice SENT
         JsonNode log = JSON.readTree(send(equity, HttpMethod.GET, "/me/notice-deliveries", null).getBody());
@@ -329,6 +340,11 @@ class NoticeDeliveryTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return user.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    }
+
+    private double attempts(String channel, String outcome) {
+        Counter counter = meters.find("tracker.notices.attempts").tags("channel", channel, "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static void ok(ResponseEntity<String> answer, int status) {

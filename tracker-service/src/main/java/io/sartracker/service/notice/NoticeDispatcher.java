@@ -1,5 +1,6 @@
 package io.sartracker.service.notice;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.sartracker.service.cluster.TrackerNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,8 @@ import java.util.Optional;
  * retried later with a doubling wait, or FAILED after {@code tracker.notices.max-attempts}. A node that dies
  * between sending and marking leaves its lease to run out, and the notice is sent again with the same
  * identifier ({@code X-Tracker-Notice-Id}, the e-mail's Message-ID) for the receiver to drop as a duplicate.
+ * Each attempt is counted as {@code tracker.notices.attempts{channel, outcome}}: delivered, retry (failed,
+ * tried again later), failed (for good) or cancelled (its subscription stopped).
  */
 @Component
 public class NoticeDispatcher {
@@ -27,15 +30,17 @@ public class NoticeDispatcher {
     private final NoticeSettings settings;
     private final TrackerNode node;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     NoticeDispatcher(NoticeOutbox outbox, EmailNotices email, WebhookNotices webhooks, NoticeSettings settings,
-                     TrackerNode node, Clock clock) {
+                     TrackerNode node, Clock clock, MeterRegistry meters) {
         this.outbox = outbox;
         this.email = email;
         this.webhooks = webhooks;
         this.settings = settings;
         this.node = node;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** Sends what is due now; answers how many attempts this call made. */
@@ -58,6 +63,7 @@ public class NoticeDispatcher {
     private void send(NoticeOutbox.Claimed claimed) {
         if (claimed.subscriptionDeleted()) {
             outbox.cancel(claimed);
+            count(claimed.subscription().channel(), "cancelled");
             return;
         }
         NoticeSubscriptions.Subscription to = claimed.subscription();
@@ -72,14 +78,21 @@ public class NoticeDispatcher {
         int attempt = claimed.attempts() + 1;
         if (delivery.delivered()) {
             outbox.settle(claimed, NoticeOutbox.SENT, now, now, delivery, node.id());
+            count(to.channel(), "delivered");
         } else if (attempt >= settings.maxAttempts()) {
             outbox.settle(claimed, NoticeOutbox.FAILED, now, now, delivery, node.id());
+            count(to.channel(), "failed");
             log.warn("Notice {} ({} by {}) failed for good after {} attempts: {}", claimed.noticeId(),
                     claimed.notice().kind(), to.channel(), attempt, delivery.error());
         } else {
             outbox.settle(claimed, NoticeOutbox.PENDING, now.plus(settings.retryAfter(attempt)), now, delivery, node.id());
+            count(to.channel(), "retry");
             log.info("Notice {} ({} by {}) attempt {} failed, retried later: {}", claimed.noticeId(),
                     claimed.notice().kind(), to.channel(), attempt, delivery.error());
         }
+    }
+
+    private void count(NoticeChannel channel, String outcome) {
+        meters.counter("tracker.notices.attempts", "channel", channel.name(), "outcome", outcome).increment();
     }
 }
