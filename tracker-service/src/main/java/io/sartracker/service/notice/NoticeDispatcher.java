@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Sends the planned notices that are due. Each is claimed first, by a conditional update of its lease, so that
@@ -16,8 +17,10 @@ import java.util.Optional;
  * retried later with a doubling wait, or FAILED after {@code tracker.notices.max-attempts}. A node that dies
  * between sending and marking leaves its lease to run out, and the notice is sent again with the same
  * identifier ({@code X-Tracker-Notice-Id}, the e-mail's Message-ID) for the receiver to drop as a duplicate.
- * Each attempt is counted as {@code tracker.notices.attempts{channel, outcome}}: delivered, retry (failed,
- * tried again later), failed (for good) or cancelled (its subscription stopped).
+ * A notice whose fact is no longer so when it is to be sent (its window closed by an exercise, its registration
+ * filed) is cancelled instead. Each attempt is counted as {@code tracker.notices.attempts{channel, outcome}}:
+ * delivered, retry (failed, tried again later), failed (for good), cancelled (its subscription stopped) or
+ * stale (no longer so).
  */
 @Component
 public class NoticeDispatcher {
@@ -31,9 +34,10 @@ public class NoticeDispatcher {
     private final TrackerNode node;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final NoticePlanner planner;
 
     NoticeDispatcher(NoticeOutbox outbox, EmailNotices email, WebhookNotices webhooks, NoticeSettings settings,
-                     TrackerNode node, Clock clock, MeterRegistry meters) {
+                     TrackerNode node, Clock clock, MeterRegistry meters, NoticePlanner planner) {
         this.outbox = outbox;
         this.email = email;
         this.webhooks = webhooks;
@@ -41,6 +45,7 @@ public class NoticeDispatcher {
         this.node = node;
         this.clock = clock;
         this.meters = meters;
+        this.planner = planner;
     }
 
     /** Sends what is due now; answers how many attempts this call made. */
@@ -49,21 +54,29 @@ public class NoticeDispatcher {
             return 0;
         }
         int attempts = 0;
+        Predicate<Notice> stillSo = planner.stillSoToday();
         for (String noticeId : outbox.due(clock.instant(), BATCH)) {
             Instant now = clock.instant();
             Optional<NoticeOutbox.Claimed> claimed = outbox.claim(noticeId, node.id(), now, now.plus(settings.lease()));
             if (claimed.isPresent()) {
-                send(claimed.get());
+                send(claimed.get(), stillSo);
                 attempts++;
             }
         }
         return attempts;
     }
 
-    private void send(NoticeOutbox.Claimed claimed) {
+    private void send(NoticeOutbox.Claimed claimed, Predicate<Notice> stillSo) {
         if (claimed.subscriptionDeleted()) {
             outbox.cancel(claimed);
             count(claimed.subscription().channel(), "cancelled");
+            return;
+        }
+        if (!stillSo.test(claimed.notice())) {
+            outbox.cancel(claimed);
+            count(claimed.subscription().channel(), "stale");
+            log.info("Notice {} ({}) cancelled: what it tells of is no longer so", claimed.noticeId(),
+                    claimed.notice().kind());
             return;
         }
         NoticeSubscriptions.Subscription to = claimed.subscription();

@@ -100,7 +100,7 @@ class NoticeOutbox {
                 delivery.delivered() ? "DELIVERED" : "FAILED", delivery.statusCode(), delivery.error(), node);
     }
 
-    /** A subscription deleted after the notice was planned: nothing is sent. */
+    /** Nothing is sent: the subscription was stopped, or what the notice tells of is no longer so. */
     void cancel(Claimed claimed) {
         jdbc.update("update notice_outbox set status = 'CANCELLED', lease_owner = null, lease_until = null"
                 + " where notice_id = ? and lease_owner = ?", claimed.noticeId(), claimed.claim());

@@ -19,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Finds the notices due today (the business date of the injected clock) for every subscription and plans each
@@ -111,8 +112,31 @@ public class NoticePlanner {
         return due;
     }
 
+    /**
+     * Whether what a planned notice tells of is still so today: the window still open with that last day, the
+     * holding still awaiting its heir, the registration still not filed. A notice retried after an exercise
+     * closed its window, or after the registration was filed, would only mislead; the facts are read once per
+     * predicate, when first needed.
+     */
+    public Predicate<Notice> stillSoToday() {
+        Facts facts = new Facts(LocalDate.now(clock));
+        return notice -> switch (notice.kind()) {
+            case WINDOW_OPENS, WINDOW_CLOSING -> facts.windows().stream().anyMatch(w ->
+                    w.seriesId().equals(notice.seriesId()) && holderOf(w).equals(notice.currentHolderId())
+                            && w.lastDay().equals(notice.lastDay()));
+            case AWAITING_HEIR -> facts.awaitingHeir().stream().anyMatch(h ->
+                    h.seriesId().equals(notice.seriesId()) && h.holderId().equals(notice.holderId()));
+            case REGISTRATION_DUE -> facts.registrations().stream().anyMatch(r ->
+                    r.issuerId().equals(notice.issuerId()) && r.key().equals(notice.registrationKey()));
+        };
+    }
+
+    private static String holderOf(Views.OpenWindow w) {
+        return w.currentHolderId() == null ? w.holderId() : w.currentHolderId();
+    }
+
     private Due window(NoticeKind kind, Views.OpenWindow w, LocalDate today) {
-        String holder = w.currentHolderId() == null ? w.holderId() : w.currentHolderId();
+        String holder = holderOf(w);
         return new Due(String.join(":", kind.name(), w.seriesId(), holder, w.lastDay().toString()),
                 new Notice(null, kind, today, w.seriesId(), w.holderId(), holder, w.firstDay(), w.lastDay(),
                         ChronoUnit.DAYS.between(today, w.lastDay()), null, w.lastDay().plusDays(1), null, null, null,
