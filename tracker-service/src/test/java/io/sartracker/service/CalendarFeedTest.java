@@ -158,6 +158,8 @@ class CalendarFeedTest {
         assertThat(value(registration, "SUMMARY")).as("commas and semicolons escaped and read back")
                 .isEqualTo("変更登記の期限 Registration due: IIJ 役員変更登記, 取締役; Change of directors");
         assertThat(text.replace("\r\n ", "")).as("escaped in the file").contains("役員変更登記\\, 取締役\\; Change");
+        assertThat(value(registration, "URL")).as("the registration's page")
+                .endsWith("/app/issuers/IIJ/registrations?key=directors-1");
 
         // the choices: first days too, no heirs, no registrations, no reminder
         ResponseEntity<String> chosen = send(alice, HttpMethod.PUT, "/me/calendar-feed", "{\"windowFirstDays\": true,"

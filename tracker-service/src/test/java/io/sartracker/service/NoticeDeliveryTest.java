@@ -198,7 +198,8 @@ class NoticeDeliveryTest {
                 "the rights lapse on " + TODAY.plusDays(3), "https://tracker.example.co.jp/app/holders/H2");
         MimeMessage registration = Arrays.stream(mails).filter(m -> recipient(m).startsWith("filings"))
                 .findFirst().orElseThrow();
-        assertThat(body(registration)).contains("NT-1:ISSUE", TODAY.plusDays(10).toString(), "変更登記")
+        assertThat(body(registration)).contains("NT-1:ISSUE", TODAY.plusDays(10).toString(), "変更登記",
+                        "https://tracker.example.co.jp/app/issuers/NT-CO/registrations?key=NT-1:ISSUE")
                 .doesNotContain("NT-0", "November");
 
         // the webhooks: the first answered 500, the other delivered; each signature recomputed

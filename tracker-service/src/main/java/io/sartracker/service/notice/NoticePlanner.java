@@ -107,7 +107,7 @@ public class NoticePlanner {
                             r.key(), r.deadline().toString()), new Notice(null, NoticeKind.REGISTRATION_DUE, today,
                             null, null, null, null, null, ChronoUnit.DAYS.between(today, r.deadline()), null, null,
                             r.issuerId(), r.key(), r.description(), r.deadline(), null,
-                            settings.baseUrl() + "/app/today"))));
+                            settings.baseUrl() + "/app/issuers/" + r.issuerId() + "/registrations?key=" + r.key()))));
         }
         return due;
     }

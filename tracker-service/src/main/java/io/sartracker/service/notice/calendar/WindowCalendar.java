@@ -98,7 +98,7 @@ final class WindowCalendar {
     void registration(RegistrationDeadline due) {
         event("registration/" + due.issuerId() + "/" + due.key(), due.deadline(),
                 "変更登記の期限 Registration due: " + due.issuerId() + " " + due.description(),
-                "登記期限 Deadline: " + due.deadline() + "\n" + due.description(), null);
+                "登記期限 Deadline: " + due.deadline() + "\n" + due.description(), registrationPage(due));
     }
 
     String write() {
@@ -131,6 +131,11 @@ final class WindowCalendar {
             event.add(alarm);
         }
         calendar.add(event);
+    }
+
+    private URI registrationPage(RegistrationDeadline due) {
+        return UriComponentsBuilder.fromUri(pages).path("/app/issuers/{issuerId}/registrations")
+                .queryParam("key", due.key()).buildAndExpand(due.issuerId()).encode().toUri();
     }
 
     private URI holderPage(String holderId) {
