@@ -13,14 +13,13 @@ import io.sartracker.kernel.rule.RuleCode;
 import io.sartracker.kernel.rule.RuleViolation;
 import io.sartracker.query.history.HistoryWindow;
 import io.sartracker.query.history.RecordedEvent;
+import io.sartracker.query.history.SeriesHistories;
 import io.sartracker.query.register.SeriesProjector;
 import io.sartracker.query.register.SeriesRegister;
 import io.sartracker.query.register.Views;
 import io.sartracker.query.store.AuditStore;
 import io.sartracker.query.store.ProjectionGenerations;
 import io.sartracker.query.store.RegisterStore;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 
 import java.time.Clock;
@@ -34,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * Answers the queries of reporting and compliance. Today's views come from the stored projection;
@@ -44,15 +42,15 @@ public class TrackerQueryHandlers {
     private final RegisterStore registers;
     private final AuditStore audit;
     private final ProjectionGenerations generations;
-    private final EventStore eventStore;
+    private final SeriesHistories histories;
     private final Clock clock;
 
     public TrackerQueryHandlers(RegisterStore registers, AuditStore audit, ProjectionGenerations generations,
-                                EventStore eventStore, Clock clock) {
+                                SeriesHistories histories, Clock clock) {
         this.registers = registers;
         this.audit = audit;
         this.generations = generations;
-        this.eventStore = eventStore;
+        this.histories = histories;
         this.clock = clock;
     }
 
@@ -214,10 +212,9 @@ public class TrackerQueryHandlers {
     public SeriesEvents seriesEvents(FindSeriesEvents query) {
         String seriesId = query.seriesId().value();
         Map<RecordedEvent, Long> sequenceNumbers = new IdentityHashMap<>();
-        List<RecordedEvent> history = messages(seriesId).map(m -> {
-            RecordedEvent recorded = recorded(m);
-            sequenceNumbers.put(recorded, m.getSequenceNumber());
-            return recorded;
+        List<RecordedEvent> history = histories.of(seriesId).stream().map(stored -> {
+            sequenceNumbers.put(stored.recorded(), stored.sequenceNumber());
+            return stored.recorded();
         }).toList();
         if (history.isEmpty()) {
             throw RuleViolation.of(RuleCode.UNKNOWN_SERIES, "No series " + seriesId + " is recorded.",
@@ -284,15 +281,7 @@ public class TrackerQueryHandlers {
     }
 
     private List<RecordedEvent> history(String seriesId) {
-        return messages(seriesId).map(TrackerQueryHandlers::recorded).toList();
-    }
-
-    private Stream<? extends DomainEventMessage<?>> messages(String seriesId) {
-        return eventStore.readEvents(seriesId, 0).asStream().filter(m -> m.getPayload() instanceof SeriesEvent);
-    }
-
-    private static RecordedEvent recorded(DomainEventMessage<?> message) {
-        return new RecordedEvent((SeriesEvent) message.getPayload(), message.getTimestamp());
+        return histories.of(seriesId).stream().map(SeriesHistories.StoredEvent::recorded).toList();
     }
 
     /** The business date a view is evaluated on: the as-of date, else the day of the instant, else today. */

@@ -2,6 +2,7 @@ package io.sartracker.service.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sartracker.query.api.TrackerQueryHandlers;
+import io.sartracker.query.history.SeriesHistories;
 import io.sartracker.query.register.SeriesRegister;
 import io.sartracker.query.replay.ProjectionRebuild;
 import io.sartracker.query.store.AuditProjection;
@@ -61,10 +62,18 @@ public class QuerySideConfig {
         return new AuditProjection(store, generations);
     }
 
+    /** The series' events the as-of views fold, kept deserialized (tracker.projections.kept-history-events). */
+    @Bean
+    SeriesHistories seriesHistories(EventStore eventStore,
+                                    @Value("${tracker.projections.kept-history-events}") long keptEvents) {
+        return new SeriesHistories(eventStore, keptEvents);
+    }
+
     @Bean
     TrackerQueryHandlers trackerQueryHandlers(RegisterStore registers, AuditStore audit,
-                                              ProjectionGenerations generations, EventStore eventStore, Clock clock) {
-        return new TrackerQueryHandlers(registers, audit, generations, eventStore, clock);
+                                              ProjectionGenerations generations, SeriesHistories histories,
+                                              Clock clock) {
+        return new TrackerQueryHandlers(registers, audit, generations, histories, clock);
     }
 
     @Bean

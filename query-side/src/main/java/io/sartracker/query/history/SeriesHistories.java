@@ -1,0 +1,62 @@
+package io.sartracker.query.history;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.sartracker.kernel.event.SeriesEvent;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Each series' recorded events for the as-of and known-at views, read from the store once and afterwards only
+ * from the first sequence number not yet read: a series' stream only grows, so what was read stays true. Reading
+ * and deserializing a long series' whole stream for every as-of query was most of such a query's time. Nothing
+ * read inside a transaction is kept, as that transaction may still roll back (an import's dry run).
+ */
+public final class SeriesHistories {
+    /** An event with its place in the series' stream. */
+    public record StoredEvent(long sequenceNumber, RecordedEvent recorded) {
+    }
+
+    private record Read(List<StoredEvent> events, long nextSequenceNumber) {
+    }
+
+    private final EventStore eventStore;
+    private final Cache<String, Read> read;
+
+    /** @param keptEvents how many events, over all series, to keep deserialized in memory */
+    public SeriesHistories(EventStore eventStore, long keptEvents) {
+        this.eventStore = eventStore;
+        this.read = Caffeine.newBuilder().maximumWeight(keptEvents)
+                .weigher((String seriesId, Read events) -> Math.max(1, events.events().size())).build();
+    }
+
+    /** The series' events in their recorded order; none for a series never recorded. */
+    public List<StoredEvent> of(String seriesId) {
+        boolean inTransaction = TransactionSynchronizationManager.isActualTransactionActive();
+        Read before = inTransaction ? null : read.getIfPresent(seriesId);
+        long from = before == null ? 0 : before.nextSequenceNumber();
+        List<StoredEvent> events = before == null ? new ArrayList<>() : new ArrayList<>(before.events());
+        long next = from;
+        DomainEventStream stream = eventStore.readEvents(seriesId, from);
+        while (stream.hasNext()) {
+            DomainEventMessage<?> message = stream.next();
+            next = message.getSequenceNumber() + 1;
+            if (message.getPayload() instanceof SeriesEvent event) {
+                events.add(new StoredEvent(message.getSequenceNumber(), new RecordedEvent(event, message.getTimestamp())));
+            }
+        }
+        if (before != null && next == from) {
+            return before.events();
+        }
+        List<StoredEvent> all = List.copyOf(events);
+        if (!inTransaction && !all.isEmpty()) {
+            read.put(seriesId, new Read(all, next));
+        }
+        return all;
+    }
+}
