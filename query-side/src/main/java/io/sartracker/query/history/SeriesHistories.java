@@ -3,10 +3,11 @@ package io.sartracker.query.history;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.sartracker.kernel.event.SeriesEvent;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.List;
  * Each series' recorded events for the as-of and known-at views, read from the store once and afterwards only
  * from the first sequence number not yet read: a series' stream only grows, so what was read stays true. Reading
  * and deserializing a long series' whole stream for every as-of query was most of such a query's time. Nothing
- * read inside a transaction is kept, as that transaction may still roll back (an import's dry run).
+ * read while a command is being handled is kept: its unit of work may still roll back the events it appended,
+ * which its own connection already sees. (A query's own transaction, which Axon's query bus opens, writes none.)
  */
 public final class SeriesHistories {
     /** An event with its place in the series' stream. */
@@ -37,8 +39,9 @@ public final class SeriesHistories {
 
     /** The series' events in their recorded order; none for a series never recorded. */
     public List<StoredEvent> of(String seriesId) {
-        boolean inTransaction = TransactionSynchronizationManager.isActualTransactionActive();
-        Read before = inTransaction ? null : read.getIfPresent(seriesId);
+        boolean duringCommand = CurrentUnitOfWork.isStarted()
+                && CurrentUnitOfWork.get().root().getMessage() instanceof CommandMessage;
+        Read before = duringCommand ? null : read.getIfPresent(seriesId);
         long from = before == null ? 0 : before.nextSequenceNumber();
         List<StoredEvent> events = before == null ? new ArrayList<>() : new ArrayList<>(before.events());
         long next = from;
@@ -54,7 +57,7 @@ public final class SeriesHistories {
             return before.events();
         }
         List<StoredEvent> all = List.copyOf(events);
-        if (!inTransaction && !all.isEmpty()) {
+        if (!duringCommand && !all.isEmpty()) {
             read.put(seriesId, new Read(all, next));
         }
         return all;

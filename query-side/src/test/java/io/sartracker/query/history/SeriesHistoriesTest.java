@@ -5,12 +5,16 @@ import io.sartracker.kernel.model.HolderId;
 import io.sartracker.kernel.model.Rights;
 import io.sartracker.kernel.model.Role;
 import io.sartracker.kernel.model.SeriesId;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.queryhandling.GenericQueryMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -19,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The histories kept for the as-of views: a series read once is read again only from its next event, so an
- * event recorded since is there and the events read before are the same; what is read inside a transaction
- * (which may roll back) is not kept.
+ * event recorded since is there and the events read before are the same; what is read while a command is
+ * handled (whose unit of work may roll back) is not kept, what a query reads is.
  */
 class SeriesHistoriesTest {
     private static final String SERIES = "S-1";
@@ -31,7 +35,6 @@ class SeriesHistoriesTest {
 
     @AfterEach
     void shutDown() {
-        TransactionSynchronizationManager.setActualTransactionActive(false);
         store.shutDown();
     }
 
@@ -52,13 +55,19 @@ class SeriesHistoriesTest {
     }
 
     @Test
-    void whatIsReadInsideATransactionIsNotKept() {
+    void whatIsReadWhileACommandIsHandledIsNotKept() {
         append(0, "H1");
-        TransactionSynchronizationManager.setActualTransactionActive(true);
-        List<SeriesHistories.StoredEvent> inside = histories.of(SERIES);
-        assertThat(inside).hasSize(1);
-        TransactionSynchronizationManager.setActualTransactionActive(false);
-        assertThat(histories.of(SERIES)).as("read again, not the transaction's").isNotSameAs(inside).hasSize(1);
+        UnitOfWork<?> command = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("a command"));
+        List<SeriesHistories.StoredEvent> duringCommand = histories.of(SERIES);
+        command.rollback();
+        assertThat(duringCommand).hasSize(1);
+        List<SeriesHistories.StoredEvent> read = histories.of(SERIES);
+        assertThat(read).as("read again, not what the command's unit of work saw").isNotSameAs(duringCommand);
+
+        UnitOfWork<?> query = DefaultUnitOfWork.startAndGet(new GenericQueryMessage<>("a query", "q",
+                ResponseTypes.instanceOf(String.class)));
+        assertThat(histories.of(SERIES)).as("a query's reading is kept").isSameAs(read);
+        query.commit();
     }
 
     private void append(long sequenceNumber, String holder) {
