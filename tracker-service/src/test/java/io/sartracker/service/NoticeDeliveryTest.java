@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sartracker.service.NoticeTestSupport.MovableClock;
 import io.sartracker.service.NoticeTestSupport.Received;
@@ -23,10 +22,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -46,6 +42,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import static io.sartracker.service.NoticeTestSupport.ok;
+import static io.sartracker.service.NoticeTestSupport.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -75,16 +73,11 @@ class NoticeDeliveryTest {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("tracker.data-dir", TrackerTestSupport.freshDataDir("notices")::toString);
-        registry.add("tracker.security.bcrypt-strength", () -> "4");
+        NoticeTestSupport.noticeSettings(registry, "notices");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
         registry.add("tracker.notices.from-address", () -> "sar-tracker@example.co.jp");
         registry.add("tracker.notices.base-url", () -> "https://tracker.example.co.jp");
-        // the test plans and dispatches itself; the schedule only at start-up
-        registry.add("tracker.notices.plan-interval", () -> "PT1H");
-        registry.add("tracker.notices.dispatch-interval", () -> "PT1H");
-        registry.add("tracker.notices.first-retry-after", () -> "PT1M");
     }
 
     @TestConfiguration
@@ -337,19 +330,8 @@ class NoticeDeliveryTest {
         return jdbc.queryForObject("select count(*) from notice_outbox", Integer.class);
     }
 
-    private static ResponseEntity<String> send(TestRestTemplate user, HttpMethod method, String path, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return user.exchange(path, method, new HttpEntity<>(body, headers), String.class);
-    }
-
     private double attempts(String channel, String outcome) {
-        Counter counter = meters.find("tracker.notices.attempts").tags("channel", channel, "outcome", outcome).counter();
-        return counter == null ? 0 : counter.count();
-    }
-
-    private static void ok(ResponseEntity<String> answer, int status) {
-        assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isEqualTo(status);
+        return NoticeTestSupport.attempts(meters, channel, outcome);
     }
 
     private String recipient(MimeMessage message) {

@@ -1,6 +1,15 @@
 package io.sartracker.service;
 
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -17,9 +26,36 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A clock the notice tests move, a webhook receiver and the signature recomputed. */
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A clock the notice tests move, a webhook receiver, the signature recomputed, and their common settings. */
 final class NoticeTestSupport {
     private NoticeTestSupport() {
+    }
+
+    /** A fresh data folder, and planning and dispatching left to the test (the schedule only at start-up). */
+    static void noticeSettings(DynamicPropertyRegistry registry, String dataDirName) {
+        registry.add("tracker.data-dir", TrackerTestSupport.freshDataDir(dataDirName)::toString);
+        registry.add("tracker.security.bcrypt-strength", () -> "4");
+        registry.add("tracker.notices.plan-interval", () -> "PT1H");
+        registry.add("tracker.notices.dispatch-interval", () -> "PT1H");
+        registry.add("tracker.notices.first-retry-after", () -> "PT1M");
+    }
+
+    static ResponseEntity<String> send(TestRestTemplate user, HttpMethod method, String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return user.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    }
+
+    static void ok(ResponseEntity<String> answer, int status) {
+        assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isEqualTo(status);
+    }
+
+    /** How many delivery attempts the dispatcher counted with the outcome (tracker.notices.attempts). */
+    static double attempts(MeterRegistry meters, String channel, String outcome) {
+        Counter counter = meters.find("tracker.notices.attempts").tags("channel", channel, "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     /** A clock standing still until the test moves it. */

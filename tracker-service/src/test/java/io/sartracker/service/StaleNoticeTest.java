@@ -2,7 +2,6 @@ package io.sartracker.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sartracker.service.NoticeTestSupport.MovableClock;
 import io.sartracker.service.NoticeTestSupport.WebhookReceiver;
@@ -17,11 +16,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,6 +25,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
+import static io.sartracker.service.NoticeTestSupport.ok;
+import static io.sartracker.service.NoticeTestSupport.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -52,12 +49,7 @@ class StaleNoticeTest {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("tracker.data-dir", TrackerTestSupport.freshDataDir("stale-notices")::toString);
-        registry.add("tracker.security.bcrypt-strength", () -> "4");
-        // the test plans and dispatches itself; the schedule only at start-up
-        registry.add("tracker.notices.plan-interval", () -> "PT1H");
-        registry.add("tracker.notices.dispatch-interval", () -> "PT1H");
-        registry.add("tracker.notices.first-retry-after", () -> "PT1M");
+        NoticeTestSupport.noticeSettings(registry, "stale-notices");
     }
 
     @TestConfiguration
@@ -122,18 +114,6 @@ class StaleNoticeTest {
     }
 
     private double stale() {
-        Counter counter = meters.find("tracker.notices.attempts").tags("channel", "WEBHOOK", "outcome", "stale")
-                .counter();
-        return counter == null ? 0 : counter.count();
-    }
-
-    private static void ok(ResponseEntity<String> answer, int status) {
-        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(status);
-    }
-
-    private static ResponseEntity<String> send(TestRestTemplate user, HttpMethod method, String path, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return user.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+        return NoticeTestSupport.attempts(meters, "WEBHOOK", "stale");
     }
 }
