@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
@@ -30,8 +31,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -55,8 +54,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class NoticeDeliveryTest {
-    static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
-    static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+    static final LocalDate TODAY = NoticeTestSupport.TODAY;
     static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     static final WebhookReceiver WEBHOOKS = new WebhookReceiver(1);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -81,13 +79,8 @@ class NoticeDeliveryTest {
     }
 
     @TestConfiguration
+    @Import(NoticeTestSupport.StandingClock.class)
     static class TestMeans {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock(ZonedDateTime.of(TODAY.atTime(9, 0), TOKYO).toInstant());
-        }
-
         /** The registrations of change as their package will answer: three unfiled, one due within 14 days. */
         @Bean
         @Primary

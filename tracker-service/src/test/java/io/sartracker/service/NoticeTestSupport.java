@@ -3,7 +3,10 @@ package io.sartracker.service;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -20,7 +23,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,6 +36,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A clock the notice tests move, a webhook receiver, the signature recomputed, and their common settings. */
 final class NoticeTestSupport {
     private NoticeTestSupport() {
+    }
+
+    /** The notice tests' business date. */
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+
+    /** The service's clock, standing at 09:00 in Tokyo on {@link #TODAY} until a test moves it. */
+    @TestConfiguration
+    static class StandingClock {
+        @Bean
+        @Primary
+        MovableClock movableClock() {
+            return new MovableClock(ZonedDateTime.of(TODAY.atTime(9, 0), ZoneId.of("Asia/Tokyo")).toInstant());
+        }
     }
 
     /** A fresh data folder, and planning and dispatching left to the test (the schedule only at start-up). */

@@ -11,10 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -22,8 +20,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 
 import static io.sartracker.service.NoticeTestSupport.ok;
 import static io.sartracker.service.NoticeTestSupport.send;
@@ -36,9 +32,9 @@ import static org.awaitility.Awaitility.await;
  * window no longer open) instead of being retried.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(NoticeTestSupport.StandingClock.class)
 class StaleNoticeTest {
-    static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
-    static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+    static final LocalDate TODAY = NoticeTestSupport.TODAY;
     static final WebhookReceiver WEBHOOKS = new WebhookReceiver(1);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,15 +46,6 @@ class StaleNoticeTest {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         NoticeTestSupport.noticeSettings(registry, "stale-notices");
-    }
-
-    @TestConfiguration
-    static class TestClock {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock(ZonedDateTime.of(TODAY.atTime(9, 0), TOKYO).toInstant());
-        }
     }
 
     @Autowired
