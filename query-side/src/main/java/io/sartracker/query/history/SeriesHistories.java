@@ -43,18 +43,24 @@ public final class SeriesHistories {
                 && CurrentUnitOfWork.get().root().getMessage() instanceof CommandMessage;
         Read before = duringCommand ? null : read.getIfPresent(seriesId);
         long from = before == null ? 0 : before.nextSequenceNumber();
-        List<StoredEvent> events = before == null ? new ArrayList<>() : new ArrayList<>(before.events());
+        List<StoredEvent> since = new ArrayList<>();
         long next = from;
         DomainEventStream stream = eventStore.readEvents(seriesId, from);
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
             next = message.getSequenceNumber() + 1;
             if (message.getPayload() instanceof SeriesEvent event) {
-                events.add(new StoredEvent(message.getSequenceNumber(), new RecordedEvent(event, message.getTimestamp())));
+                since.add(new StoredEvent(message.getSequenceNumber(), new RecordedEvent(event, message.getTimestamp())));
             }
         }
         if (before != null && next == from) {
             return before.events();
+        }
+        List<StoredEvent> events = since;
+        if (before != null) {
+            events = new ArrayList<>(before.events().size() + since.size());
+            events.addAll(before.events());
+            events.addAll(since);
         }
         List<StoredEvent> all = List.copyOf(events);
         if (!duringCommand && !all.isEmpty()) {
