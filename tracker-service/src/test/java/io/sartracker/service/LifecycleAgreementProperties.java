@@ -4,6 +4,7 @@ import io.sartracker.command.directory.SeriesDirectory;
 import io.sartracker.command.issuer.IssuerCommandHandler;
 import io.sartracker.command.person.PersonAtIssuer;
 import io.sartracker.command.policy.BusinessDate;
+import io.sartracker.command.series.EventStoreHoldingReplay;
 import io.sartracker.command.series.StockAcquisitionRight;
 import io.sartracker.command.series.StockAcquisitionRight.HoldingFigures;
 import io.sartracker.kernel.command.AcquireRights;
@@ -286,7 +287,8 @@ class LifecycleAgreementProperties {
                     .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                     .registerComponent(Clock.class, c -> clock)
                     .registerCommandHandler(c -> new IssuerCommandHandler(c.repository(StockAcquisitionRight.class),
-                            c.repository(PersonAtIssuer.class), new Directory(), clock))
+                            c.repository(PersonAtIssuer.class), new Directory(),
+                            new EventStoreHoldingReplay(c.eventStore()), clock))
                     .buildConfiguration();
             config.start();
             repository = config.repository(StockAcquisitionRight.class);

@@ -5,6 +5,7 @@ import io.sartracker.command.person.PersonAtIssuer;
 import io.sartracker.command.person.PersonFact;
 import io.sartracker.command.person.PersonHistory;
 import io.sartracker.command.series.ExpectedVersionTargetResolver;
+import io.sartracker.command.series.HoldingReplay;
 import io.sartracker.command.series.StockAcquisitionRight;
 import io.sartracker.kernel.command.AllotRights;
 import io.sartracker.kernel.command.RecordDeath;
@@ -47,13 +48,15 @@ public class IssuerCommandHandler {
     private final Repository<StockAcquisitionRight> repository;
     private final Repository<PersonAtIssuer> people;
     private final SeriesDirectory directory;
+    private final HoldingReplay replay;
     private final Clock clock;
 
     public IssuerCommandHandler(Repository<StockAcquisitionRight> repository, Repository<PersonAtIssuer> people,
-                                SeriesDirectory directory, Clock clock) {
+                                SeriesDirectory directory, HoldingReplay replay, Clock clock) {
         this.repository = repository;
         this.people = people;
         this.directory = directory;
+        this.replay = replay;
         this.clock = clock;
     }
 
@@ -137,6 +140,7 @@ public class IssuerCommandHandler {
     public void handle(ReverseLatestFact command, MetaData metaData) {
         Aggregate<StockAcquisitionRight> series = repository.load(command.seriesId().value(),
                 ExpectedVersionTargetResolver.expectedVersion(metaData));
+        series.execute(s -> s.restoreHoldingsOf(command.holderId(), replay));
         Optional<ReverseFactOfPerson> ofPerson = series.invoke(s -> s.asReversalOfPersonsFact(command));
         if (ofPerson.isPresent()) {
             handle(ofPerson.get());
@@ -150,8 +154,10 @@ public class IssuerCommandHandler {
     public List<SeriesId> handle(ReverseFactOfPerson command) {
         Person person = knownPerson(command.issuerId(), command.personId());
         person.history().requireReversible(command);
-        List<SeriesId> recorded = forPerson(command.issuerId(), command.personId(),
-                series -> series.reverseFactOfPerson(command) > 0);
+        List<SeriesId> recorded = forPerson(command.issuerId(), command.personId(), series -> {
+            series.restoreHoldingsOf(command.personId(), replay);
+            return series.reverseFactOfPerson(command) > 0;
+        });
         person.record(p -> p.recordReversal(command));
         return recorded;
     }

@@ -1,6 +1,7 @@
 package io.sartracker.command.series;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sartracker.kernel.command.ExerciseRights;
 import io.sartracker.kernel.command.InheritRights;
 import io.sartracker.kernel.command.RecordDeath;
@@ -50,16 +51,55 @@ import static io.sartracker.command.series.HoldingRejections.*;
  * they read, with the series' figures passed in as a {@link SeriesContext}: each checks, then returns the
  * events to record, and the root applies them. Their rejections are built by {@link HoldingRejections}.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.NONE, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
 class Holding {
+    /**
+     * How many of the latest reversible facts a snapshot keeps with their earlier states. A snapshot holds
+     * the live state, not the history: the older states are read again from the events only for a
+     * reversal that reaches them (rare), so a snapshot's size follows the holdings, not their events.
+     */
+    static final int REVERSIBLE_FACTS_IN_SNAPSHOT = 1;
+
     @EntityId
+    @JsonProperty("holderId")
     private HolderId holderId;
     private HoldingLife life;
+    /**
+     * The reversible facts older than those in {@code life.earlier()} that the snapshot this holding was
+     * read from left out; 0 when the life is whole. Such a holding answers every rule but a reversal,
+     * which first restores the whole life from the events ({@link #restoreWholeLife}).
+     */
+    private int earlierLeftOut;
 
     @SuppressWarnings("unused")
     private Holding() {
         // for snapshots
+    }
+
+    /** The life as a snapshot keeps it: the latest reversible facts only. */
+    @JsonProperty("life")
+    private HoldingLife lifeForSnapshot() {
+        List<HoldingLife.Earlier> earlier = life.earlier();
+        int kept = Math.min(earlier.size(), REVERSIBLE_FACTS_IN_SNAPSHOT);
+        return new HoldingLife(life.holderId(), life.role(), life.counts(), life.stage(),
+                earlier.subList(earlier.size() - kept, earlier.size()), life.latestFactDate(),
+                life.latestExerciseDate());
+    }
+
+    @JsonProperty("life")
+    private void lifeFromSnapshot(HoldingLife kept) {
+        life = kept;
+    }
+
+    @JsonProperty("earlierLeftOut")
+    private int earlierLeftOutOfSnapshot() {
+        return earlierLeftOut + life.earlier().size() - Math.min(life.earlier().size(), REVERSIBLE_FACTS_IN_SNAPSHOT);
+    }
+
+    @JsonProperty("earlierLeftOut")
+    private void earlierLeftOutFromSnapshot(int leftOut) {
+        earlierLeftOut = leftOut;
     }
 
     /** The holding a first allotment opens. */
@@ -114,7 +154,63 @@ class Holding {
     }
 
     private void evolve(HoldingEvent event) {
+        if (event instanceof FactReversed && life.earlier().isEmpty() && earlierLeftOut > 0) {
+            // SeriesEventStore reads such a series from its first event instead of its snapshot
+            throw new IllegalStateException(event + " takes back a fact the snapshot of the series left out");
+        }
         life = HoldingLifecycle.evolve(life, event);
+        if (!(event instanceof FactReversed) && life.earlier().isEmpty()) {
+            // a lapse or an acquisition: nothing before it can be reversed, left out or not
+            earlierLeftOut = 0;
+        }
+    }
+
+    // ---- the whole life, for a reversal
+
+    /**
+     * Whether the person's own facts can be recorded on this holding: the allottee's, or an heir's once they
+     * inherited (an heir's death is recorded on the holding they inherited, and is reversed before the
+     * inheritance can be).
+     */
+    boolean concerns(HolderId person) {
+        return holderId.equals(person) || person.equals(heirId());
+    }
+
+    /** Whether a snapshot left out reversible facts of the holding that its whole life holds. */
+    boolean lacksEarlierStates() {
+        return earlierLeftOut > 0;
+    }
+
+    /**
+     * Puts back the reversible facts a snapshot left out, from the holding's life folded again from the
+     * recorded events: the same holding, only more of its past in memory.
+     *
+     * @throws IllegalStateException when the events fold to another holding than this one
+     */
+    void restoreWholeLife(HoldingLife whole) {
+        List<HoldingLife.Earlier> kept = life.earlier();
+        List<HoldingLife.Earlier> all = whole.earlier();
+        boolean same = whole.holderId().equals(life.holderId()) && whole.role() == life.role()
+                && whole.counts().equals(life.counts()) && whole.stage().equals(life.stage())
+                && Objects.equals(whole.latestFactDate(), life.latestFactDate())
+                && Objects.equals(whole.latestExerciseDate(), life.latestExerciseDate())
+                && all.size() == kept.size() + earlierLeftOut
+                && all.subList(earlierLeftOut, all.size()).equals(kept);
+        if (!same) {
+            throw new IllegalStateException("the recorded events of " + holderId + " fold to " + whole
+                    + ", not to the holding in memory " + life + " with " + earlierLeftOut + " facts left out");
+        }
+        life = whole;
+        earlierLeftOut = 0;
+    }
+
+    /** A reversal reads the reversible facts; those of a holding read from a snapshot are restored first. */
+    private HoldingLife wholeLife() {
+        if (earlierLeftOut > 0) {
+            throw new IllegalStateException("the holding of " + holderId + " was read from a snapshot that left out "
+                    + earlierLeftOut + " reversible facts: restore its whole life before a reversal");
+        }
+        return life;
     }
 
     // ---- the figures the rules read, from the life
@@ -384,7 +480,7 @@ class Holding {
      * it must be the holding's latest fact.
      */
     Optional<FactReversed> reverseFactOfPerson(ReverseFactOfPerson command, SeriesContext series) {
-        if (!life.hasReversible(command.fact(), command.personId())) {
+        if (!concerns(command.personId()) || !wholeLife().hasReversible(command.fact(), command.personId())) {
             return Optional.empty();
         }
         LatestFact latest = latestFact().orElseThrow();
@@ -530,7 +626,7 @@ class Holding {
     }
 
     Optional<LatestFact> latestFact() {
-        Optional<HoldingLife.Earlier> reversible = life.latestReversible();
+        Optional<HoldingLife.Earlier> reversible = wholeLife().latestReversible();
         if (reversible.isPresent()) {
             HoldingLife.Earlier fact = reversible.get();
             // nothing after the latest reversible fact changed these counts but the lapse that belonged to it

@@ -85,8 +85,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate(snapshotTriggerDefinition = "seriesSnapshotTrigger", commandTargetResolver = "seriesTargetResolver",
         snapshotFilter = "seriesSnapshotFilter", cache = "seriesCache")
 // The shape of a snapshot: raise it with any change to the fields, so that older snapshots are ignored
-// (AxonConfig#seriesSnapshotFilter) and the series is rebuilt from its events.
-@org.axonframework.serialization.Revision("2")
+// (AxonConfig#seriesSnapshotFilter) and the series is rebuilt from its events. 3: the live state only
+// (each holding's latest reversible fact, see Holding; the amount per right without its valuation).
+@org.axonframework.serialization.Revision("3")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class StockAcquisitionRight {
@@ -100,7 +101,8 @@ public class StockAcquisitionRight {
     private SharesPerRightSchedule sharesPerRight;
     /** The book value per right used by every exercise (6); zero until a valuation is recorded. */
     private Yen allotmentAmountPerRight;
-    private Valuation allotmentValuation;
+    /** Whether a valuation fixed the amount (its inputs stay in the event, not in the series' state). */
+    private boolean allotmentAmountDetermined;
     /** Events reach only the holding they name (Axon's default would forward them to every holding). */
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<HolderId, Holding> holdings = new LinkedHashMap<>();
@@ -142,8 +144,8 @@ public class StockAcquisitionRight {
     @CommandHandler
     public void handle(DetermineAllotmentAmount command) {
         requireNoExerciseRecorded("determined");
-        if (allotmentValuation != null) {
-            throw allotmentAmountAlreadyDetermined(allotmentValuation.amountPerRight());
+        if (allotmentAmountDetermined) {
+            throw allotmentAmountAlreadyDetermined(allotmentAmountPerRight);
         }
         if (command.determinationDate().isAfter(terms.allotmentDate())) {
             throw valuationAfterAllotment(command.determinationDate(), terms.allotmentDate());
@@ -154,12 +156,12 @@ public class StockAcquisitionRight {
 
     @CommandHandler
     public void handle(CorrectAllotmentAmount command) {
-        if (allotmentValuation == null) {
+        if (!allotmentAmountDetermined) {
             throw noAllotmentAmount(seriesId);
         }
         requireNoExerciseRecorded("corrected");
         apply(new AllotmentAmountCorrected(seriesId, command.correctionDate(),
-                valuate(command.valuationDate(), command.inputs()), allotmentValuation.amountPerRight(),
+                valuate(command.valuationDate(), command.inputs()), allotmentAmountPerRight,
                 command.reason()));
     }
 
@@ -411,6 +413,21 @@ public class StockAcquisitionRight {
     // ---- corrections
 
     /**
+     * Before a reversal: puts back, from the recorded events, the reversible facts that the snapshot this
+     * series was read from left out of the holdings the person's facts can be on (the holding named by
+     * {@code name} included, as {@link #holdingNamed} finds it). A series read from its events, or whose
+     * holdings kept every fact, reads nothing. Not a change of state (no event): the same holdings, with
+     * more of their past in memory.
+     */
+    public void restoreHoldingsOf(HolderId name, HoldingReplay replay) {
+        for (Holding holding : holdings.values()) {
+            if (holding.concerns(name) && holding.lacksEarlierStates()) {
+                holding.restoreWholeLife(replay.wholeLife(seriesId, holding.holderId()));
+            }
+        }
+    }
+
+    /**
      * A departure or a death is a fact of the person at the issuer (RULES.md 13): when it is the
      * holding's latest fact, its reversal is the person's, recorded in every series of the person.
      */
@@ -483,7 +500,7 @@ public class StockAcquisitionRight {
     /** What a holding's decisions read of the series, as it stands now. */
     private SeriesContext context() {
         return new SeriesContext(seriesId, terms, exercisePeriod, sharesPerRight, allotmentAmountPerRight,
-                allotmentValuation != null);
+                allotmentAmountDetermined);
     }
 
     /** The series' figures; outstanding + exercised + lapsed + acquired = allotted always holds. */
@@ -510,8 +527,7 @@ public class StockAcquisitionRight {
 
     /** Whether rights of this series were allotted to the person (as allottee or heir). */
     public boolean concerns(HolderId personId) {
-        return holdings.values().stream().anyMatch(h -> h.holderId().equals(personId)
-                || personId.equals(h.heirId()));
+        return holdings.values().stream().anyMatch(h -> h.concerns(personId));
     }
 
     /**
@@ -601,13 +617,13 @@ public class StockAcquisitionRight {
 
     @EventSourcingHandler
     void on(AllotmentAmountDetermined event) {
-        allotmentValuation = event.valuation();
+        allotmentAmountDetermined = true;
         allotmentAmountPerRight = event.valuation().amountPerRight();
     }
 
     @EventSourcingHandler
     void on(AllotmentAmountCorrected event) {
-        allotmentValuation = event.valuation();
+        allotmentAmountDetermined = true;
         allotmentAmountPerRight = event.valuation().amountPerRight();
     }
 

@@ -87,7 +87,7 @@ final class FifthSeries {
         AggregateTestFixture<StockAcquisitionRight> fixture = new AggregateTestFixture<>(StockAcquisitionRight.class);
         fixture.registerInjectableResource(clock);
         fixture.registerAnnotatedCommandHandler(new IssuerCommandHandler(fixture.getRepository(), people(),
-                new InMemorySeriesDirectory().register(S, I), clock));
+                new InMemorySeriesDirectory().register(S, I), new EventStoreHoldingReplay(fixture.getEventStore()), clock));
         return fixture;
     }
 

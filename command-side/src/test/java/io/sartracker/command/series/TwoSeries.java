@@ -26,7 +26,7 @@ final class TwoSeries {
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                 .registerComponent(Clock.class, c -> clock)
                 .registerCommandHandler(c -> new IssuerCommandHandler(c.repository(StockAcquisitionRight.class),
-                        c.repository(PersonAtIssuer.class), directory, clock))
+                        c.repository(PersonAtIssuer.class), directory, new EventStoreHoldingReplay(c.eventStore()), clock))
                 .buildConfiguration();
     }
 }

@@ -1,31 +1,41 @@
 package io.sartracker.service.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.sartracker.command.directory.JdbcSeriesDirectory;
 import io.sartracker.command.issuer.IssuerCommandHandler;
 import io.sartracker.command.person.PersonAtIssuer;
+import io.sartracker.command.series.EventStoreHoldingReplay;
 import io.sartracker.command.series.ExpectedVersionTargetResolver;
+import io.sartracker.command.series.SeriesEventStore;
 import io.sartracker.command.series.StockAcquisitionRight;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.sartracker.service.imports.ImportCacheClearing;
 import io.sartracker.service.imports.SpringManagedConnections;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
-import org.axonframework.serialization.Revision;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.Repository;
+import org.axonframework.serialization.Revision;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -128,8 +138,42 @@ public class AxonConfig {
     @Bean
     IssuerCommandHandler issuerCommandHandler(Repository<StockAcquisitionRight> repository,
                                               Repository<PersonAtIssuer> people,
-                                              JdbcSeriesDirectory directory, Clock clock) {
-        return new IssuerCommandHandler(repository, people, directory, clock);
+                                              JdbcSeriesDirectory directory, EventStore eventStore, Clock clock) {
+        return new IssuerCommandHandler(repository, people, directory, new EventStoreHoldingReplay(eventStore), clock);
+    }
+
+    /**
+     * Axon's JDBC storage engine as its auto-configuration builds it (which steps back once the event store
+     * below is defined), with snapshots compressed ({@link CompressedSnapshots}).
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver exceptionResolver,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connections, TransactionManager transactions) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(new CompressedSnapshots(serializer))
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(exceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .schema(new EventSchema())
+                .build();
+    }
+
+    /**
+     * Axon's embedded event store, as its auto-configuration builds it, that reads a series from its first
+     * event when its snapshot left out facts that later reversals take back ({@link SeriesEventStore}).
+     */
+    @Bean(name = "eventBus")
+    @Qualifier("eventStore")
+    SeriesEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
+        return new SeriesEventStore(EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
     }
 
     @Bean
