@@ -142,11 +142,15 @@ public class AuditStore {
                 args.toArray());
     }
 
-    /** Series in which the person appears at all, as allottee, heir or deceased. */
+    /**
+     * Series in which the person appears at all, as allottee, heir or deceased. A union of two look-ups,
+     * one per index: H2 reads {@code holder_id = ? or person_id = ?} by scanning the whole generation.
+     */
     public List<String> seriesOfPerson(int generation, String personId) {
-        return jdbc.queryForList("select distinct series_id from audit_entry where generation = ?"
-                        + " and (holder_id = ? or person_id = ?) and series_id is not null order by series_id",
-                String.class, generation, personId, personId);
+        return jdbc.queryForList("select series_id from audit_entry where generation = ? and holder_id = ?"
+                        + " and series_id is not null union select series_id from audit_entry where generation = ?"
+                        + " and person_id = ? and series_id is not null order by series_id",
+                String.class, generation, personId, generation, personId);
     }
 
     private static String where(int generation, AuditFilter f, List<Object> args) {

@@ -58,11 +58,11 @@ public class RegisterStore {
         }
     }
 
-    /** Series in which the person is an allottee or the heir. */
+    /** Series in which the person is an allottee or the heir (a union of two index look-ups, as in the audit trail). */
     public List<String> seriesOfPerson(int generation, String personId) {
-        return jdbc.queryForList("select distinct series_id from holding_view where generation = ?"
-                + " and (holder_id = ? or current_holder_id = ?) order by series_id", String.class,
-                generation, personId, personId);
+        return jdbc.queryForList("select series_id from holding_view where generation = ? and holder_id = ?"
+                + " union select series_id from holding_view where generation = ? and current_holder_id = ?"
+                + " order by series_id", String.class, generation, personId, generation, personId);
     }
 
     /** Series with a holding whose window (after leaving office or the heir's) ends on or after the day. */
