@@ -1,6 +1,7 @@
 package io.sartracker.query.replay;
 
 import io.sartracker.query.store.ProjectionGenerations;
+import io.sartracker.query.store.ProjectionTable;
 import io.sartracker.query.store.RebuildRequest;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -33,9 +34,11 @@ import java.util.function.ToLongFunction;
  */
 public class ProjectionRebuild {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
+    /** Rows of a retired generation deleted per transaction. */
+    static final int RETIRED_ROWS_PER_TRANSACTION = 10_000;
 
     /** A projection: its processing group (= processor name) and its tables. */
-    public record Projection(String name, List<String> tables) {
+    public record Projection(String name, List<ProjectionTable> tables) {
     }
 
     public record Progress(String projection, boolean rebuilding, int activeGeneration, Integer buildingGeneration,
@@ -193,11 +196,11 @@ public class ProjectionRebuild {
         long done = Math.min(total, Math.max(0, committedPosition.applyAsLong(projection.name())));
         double seconds = Math.max(0.001, Duration.between(rebuild.get().startedAt(), clock.instant()).toMillis() / 1000.0);
         if (done >= total) {
-            if (transactions.fetchInTransaction(() -> generations.completeRebuild(projection.name(),
-                    projection.tables()))) {
+            if (transactions.fetchInTransaction(() -> generations.completeRebuild(projection.name()))) {
                 log.info("Rebuilt projection {}: {} events in {} s ({} events/s); generation {} is now active",
                     projection.name(), total, String.format("%.1f", seconds), String.format("%.0f", total / seconds),
                     rebuild.get().generation());
+                deleteRetiredRows(projection);
             }
             return new Progress(projection.name(), false, rebuild.get().generation(), null, total, total,
                     total / seconds, 0L, rebuild.get().startedAt());
@@ -206,6 +209,25 @@ public class ProjectionRebuild {
         Long left = rate > 0 ? (long) Math.ceil((total - done) / rate) : null;
         return new Progress(projection.name(), true, active, rebuild.get().generation(), done, total, rate, left,
                 rebuild.get().startedAt());
+    }
+
+    /**
+     * The rows of the generation just retired, deleted a batch per transaction: one delete of every row
+     * (a million audit rows at a million events) made H2 write a single 280 MB chunk and run out of memory.
+     * Rows a node leaves behind when it stops halfway are older than the active generation still, and go
+     * with the next rebuild's.
+     */
+    private void deleteRetiredRows(Projection projection) {
+        long deleted = 0;
+        for (ProjectionTable table : projection.tables()) {
+            int batch;
+            do {
+                batch = transactions.fetchInTransaction(() -> generations.deleteRetiredRows(projection.name(), table,
+                        RETIRED_ROWS_PER_TRANSACTION));
+                deleted += batch;
+            } while (batch > 0);
+        }
+        log.info("Deleted the {} rows of projection {}'s retired generation", deleted, projection.name());
     }
 
     private long headIndex() {

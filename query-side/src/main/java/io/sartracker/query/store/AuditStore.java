@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  */
 public class AuditStore {
     public static final String PROJECTION = "audit";
-    public static final List<String> TABLES = List.of("audit_entry");
+    public static final List<ProjectionTable> TABLES = List.of(ProjectionTable.of("audit_entry", "event_id"));
 
     private final JdbcTemplate jdbc;
 

@@ -3,6 +3,8 @@ package io.sartracker.query.store;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,10 +43,11 @@ public class ProjectionGenerations {
     }
 
     /** @return the generation to build, empty when a rebuild is already under way */
-    public Optional<Integer> beginRebuild(String projection, Instant startedAt, long headIndex, List<String> tables) {
+    public Optional<Integer> beginRebuild(String projection, Instant startedAt, long headIndex,
+                                          List<ProjectionTable> tables) {
         int next = active(projection) + 1;
-        for (String table : tables) {
-            jdbc.update("delete from " + table + " where generation = ?", next);
+        for (ProjectionTable table : tables) {
+            jdbc.update("delete from " + table.name() + " where generation = ?", next);
         }
         int updated = jdbc.update("update projection_generation set building_generation = ?, rebuild_started_at = ?,"
                         + " rebuild_head_index = ? where projection = ? and building_generation is null",
@@ -53,28 +56,55 @@ public class ProjectionGenerations {
     }
 
     /**
-     * Makes the rebuilt generation active and deletes the old one's rows, in the caller's transaction.
+     * Makes the rebuilt generation active, in the caller's transaction; the old generation's rows are no
+     * longer read, and are deleted afterwards, a batch at a time ({@link #deleteRetiredRows}).
      * Several nodes may find the same rebuild caught up at once: the projection's row is locked first and
      * read again, so exactly one of them switches and the others find nothing left to do (without the
      * lock a late one would read the new generation as "previous" and delete it).
      *
      * @return whether this call completed the rebuild
      */
-    public boolean completeRebuild(String projection, List<String> tables) {
+    public boolean completeRebuild(String projection) {
         List<int[]> row = jdbc.query("select active_generation, building_generation from projection_generation"
                         + " where projection = ? for update",
                 (rs, n) -> new int[]{rs.getInt(1), rs.getObject(2) == null ? -1 : rs.getInt(2)}, projection);
         if (row.isEmpty() || row.get(0)[1] < 0) {
             return false;
         }
-        int previous = row.get(0)[0];
         jdbc.update("update projection_generation set active_generation = building_generation,"
                 + " building_generation = null, rebuild_started_at = null, rebuild_head_index = null"
                 + " where projection = ? and building_generation is not null", projection);
-        for (String table : tables) {
-            jdbc.update("delete from " + table + " where generation = ?", previous);
-        }
         return true;
+    }
+
+    /**
+     * Deletes at most {@code limit} rows of the table from generations before the active one: their keys
+     * are read first, then deleted by the primary key (a list of row values, which H2 and PostgreSQL both
+     * look up in the key; a sub-query in the delete made H2 scan the table).
+     *
+     * @return how many rows were deleted; 0 when none is left
+     */
+    public int deleteRetiredRows(String projection, ProjectionTable table, int limit) {
+        String columns = String.join(", ", table.key());
+        List<Object[]> keys = jdbc.query("select generation, " + columns + " from " + table.name()
+                        + " where generation < ? fetch first " + limit + " rows only",
+                (rs, n) -> {
+                    Object[] key = new Object[table.key().size() + 1];
+                    for (int i = 0; i < key.length; i++) {
+                        key[i] = rs.getObject(i + 1);
+                    }
+                    return key;
+                }, active(projection));
+        int deleted = 0;
+        int width = table.key().size() + 1;
+        String row = "(" + String.join(", ", Collections.nCopies(width, "?")) + ")";
+        for (int from = 0; from < keys.size(); from += 500) {
+            List<Object[]> part = keys.subList(from, Math.min(keys.size(), from + 500));
+            String rows = String.join(", ", Collections.nCopies(part.size(), row));
+            deleted += jdbc.update("delete from " + table.name() + " where (generation, " + columns + ") in ("
+                    + rows + ")", part.stream().flatMap(Arrays::stream).toArray());
+        }
+        return deleted;
     }
 
     /** A rebuild asked for and not yet begun: when, and the head of the store it must reach. */

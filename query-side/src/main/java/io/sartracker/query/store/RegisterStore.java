@@ -12,7 +12,8 @@ import java.util.Optional;
 /** The stored registers: one JSON document per series, and one row per holding for lookups. */
 public class RegisterStore {
     public static final String PROJECTION = "register";
-    public static final List<String> TABLES = List.of("series_view", "holding_view");
+    public static final List<ProjectionTable> TABLES = List.of(ProjectionTable.of("series_view", "series_id"),
+            ProjectionTable.of("holding_view", "series_id", "holder_id"));
 
     private final JdbcTemplate jdbc;
 
