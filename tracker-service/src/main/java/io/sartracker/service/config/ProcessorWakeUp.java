@@ -28,23 +28,16 @@ import java.util.function.BiFunction;
  * through {@link #source} instead, whose streams accept the callback: it is called after the commit of
  * every unit of work that appended events here, and every {@link #LOOK_AGAIN} (as before) for the events
  * other nodes append. The embedded store hands a new event to its streams from a thread of its own,
- * woken by the same commit: the first look after a wake-up waits for it a little ({@link #HAND_OVER}),
- * and when it has not come yet the stream has its processor look again soon ({@link #LOOK_SOON}), for a
- * bounded time after the commit ({@link #KEEP_LOOKING}).
+ * woken by the same commit: the first look after a wake-up waits for it a little ({@link #HAND_OVER}).
  */
 public final class ProcessorWakeUp implements MessageDispatchInterceptor<EventMessage<?>>, AutoCloseable {
     /** How often idle processors look for other nodes' events: Axon's own idle look. */
     public static final Duration LOOK_AGAIN = Duration.ofMillis(500);
     static final Duration HAND_OVER = Duration.ofMillis(100);
-    /** When the hand-over took longer, the stream asks its processor to look again this soon... */
-    static final Duration LOOK_SOON = Duration.ofMillis(20);
-    /** ...for this long after the commit (its events may also have been read already, by an earlier look). */
-    static final Duration KEEP_LOOKING = Duration.ofSeconds(2);
     private static final String REGISTERED = ProcessorWakeUp.class.getName();
 
     private final List<Runnable> callbacks = new CopyOnWriteArrayList<>();
     private final AtomicLong commits = new AtomicLong();
-    private final AtomicLong lastCommitNanos = new AtomicLong();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "processor-wake-up");
         thread.setDaemon(true);
@@ -60,7 +53,6 @@ public final class ProcessorWakeUp implements MessageDispatchInterceptor<EventMe
         if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().root().getOrComputeResource(REGISTERED, key -> {
                 CurrentUnitOfWork.get().root().afterCommit(unitOfWork -> {
-                    lastCommitNanos.set(System.nanoTime());
                     commits.incrementAndGet();
                     wakeAll();
                 });
@@ -132,21 +124,13 @@ public final class ProcessorWakeUp implements MessageDispatchInterceptor<EventMe
             if (committed == commitsSeen) {
                 return events.hasNextAvailable();
             }
-            boolean available;
+            commitsSeen = committed;
             try {
-                available = events.hasNextAvailable((int) HAND_OVER.toMillis(), TimeUnit.MILLISECONDS);
+                return events.hasNextAvailable((int) HAND_OVER.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
             }
-            if (available || System.nanoTime() - lastCommitNanos.get() > KEEP_LOOKING.toNanos()) {
-                commitsSeen = committed;
-            } else if (callback != null) {
-                // The store's thread reads committed events from the database; a forced write may hold it up
-                // past the hand-over. Without another look the events would wait for the periodic one.
-                timer.schedule(callback, LOOK_SOON.toMillis(), TimeUnit.MILLISECONDS);
-            }
-            return available;
         }
 
         @Override

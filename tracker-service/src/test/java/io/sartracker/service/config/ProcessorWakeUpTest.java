@@ -1,6 +1,5 @@
 package io.sartracker.service.config;
 
-import org.awaitility.Awaitility;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -14,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,37 +65,13 @@ class ProcessorWakeUpTest {
         assertThat(wakeUps).hasValue(0);
     }
 
-    @Test
-    void whenTheCommittedEventsAreNotHandedOverInTimeTheStreamLooksAgainSoon() {
-        AtomicBoolean handedOver = new AtomicBoolean();
-        BlockingStream<TrackedEventMessage<?>> stream = wakeUp.source(token -> new EmptyStream() {
-            @Override
-            public boolean hasNextAvailable(int timeout, TimeUnit unit) {
-                return handedOver.get();
-            }
-        }).openStream(null);
-        stream.setOnAvailableCallback(wakeUps::incrementAndGet);
-
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        wakeUp.handle(List.of(GenericEventMessage.asEventMessage("an event")));
-        unitOfWork.commit();
-        assertThat(wakeUps).hasValue(1);
-
-        // the processor's look after the wake-up: the store's thread has not handed the event over yet
-        assertThat(stream.hasNextAvailable()).isFalse();
-        // the stream wakes its processor again, long before the periodic look (an hour here)
-        Awaitility.await("another look").atMost(Duration.ofSeconds(5)).until(() -> wakeUps.get() >= 2);
-        handedOver.set(true);
-        assertThat(stream.hasNextAvailable()).isTrue();
-    }
-
     private BlockingStream<TrackedEventMessage<?>> openedStream() {
         StreamableMessageSource<TrackedEventMessage<?>> store = token -> new EmptyStream();
         return wakeUp.source(store).openStream(null);
     }
 
     /** A store with no events. */
-    private static class EmptyStream implements BlockingStream<TrackedEventMessage<?>> {
+    private static final class EmptyStream implements BlockingStream<TrackedEventMessage<?>> {
         @Override
         public Optional<TrackedEventMessage<?>> peek() {
             return Optional.empty();
