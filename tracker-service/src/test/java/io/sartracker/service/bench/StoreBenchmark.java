@@ -226,8 +226,8 @@ public final class StoreBenchmark {
             context.close();
             context = null;
             double restart = start();
-            figures.add(new Figure("(7) start-up on the full store", restart * 1000, "ms", null));
-            figures.add(new Figure("(7) start-up on an empty store", startEmpty * 1000, "ms", null));
+            figure(new Figure("(7) start-up on the full store", restart * 1000, "ms", null));
+            figure(new Figure("(7) start-up on an empty store", startEmpty * 1000, "ms", null));
             return figures;
         }
 
@@ -431,10 +431,10 @@ public final class StoreBenchmark {
                     : jdbc.queryForObject("select pg_database_size(current_database())", Long.class);
             rawBytesPerEvent = jdbc.queryForObject("select avg(cast(length(payload) + coalesce(length(metaData), 0)"
                     + " as double precision)) from DomainEventEntry", Double.class);
-            figures.add(new Figure("(7) bytes on disk per event", (double) bytes / events, "B",
+            figure(new Figure("(7) bytes on disk per event", (double) bytes / events, "B",
                     bytes / (double) events / rawBytesPerEvent));
-            figures.add(new Figure("(7) resident memory after load", residentMegabytes(), "MB", null));
-            figures.add(new Figure("events in the store", events, "", null));
+            figure(new Figure("(7) resident memory after load", residentMegabytes(), "MB", null));
+            figure(new Figure("events in the store", events, "", null));
         }
 
         private static double residentMegabytes() {
@@ -492,9 +492,9 @@ public final class StoreBenchmark {
                     rawAppendPerSecond = times.size() / seconds(begin);
                 }
             }
-            figures.add(new Figure("(1) raw: append, one durable commit each", rawAppendPerSecond, "rows/s", 1.0));
-            figures.add(new Figure("(1) raw: append p50", percentile(times, 50), "ms", null));
-            figures.add(new Figure("(1) raw: append p99", percentile(times, 99), "ms", null));
+            figure(new Figure("(1) raw: append, one durable commit each", rawAppendPerSecond, "rows/s", 1.0));
+            figure(new Figure("(1) raw: append p50", percentile(times, 50), "ms", null));
+            figure(new Figure("(1) raw: append p99", percentile(times, 99), "ms", null));
             jdbc.execute("drop table bench_raw_event");
 
             Map<String, Class<?>> types = new HashMap<>();
@@ -519,7 +519,7 @@ public final class StoreBenchmark {
                 connection.commit();
             }
             rawReadPerSecond = read / seconds(begin);
-            figures.add(new Figure("(1) raw: read in order and deserialize", rawReadPerSecond, "rows/s", 1.0));
+            figure(new Figure("(1) raw: read in order and deserialize", rawReadPerSecond, "rows/s", 1.0));
         }
 
         /** Allotments of one right on series of their own, one per client. */
@@ -609,9 +609,9 @@ public final class StoreBenchmark {
 
         private void rateAndPercentiles(String name, Timed timed) {
             double rate = timed.times().size() / timed.seconds();
-            figures.add(new Figure(name + ": commands/s", rate, "/s", rate / rawAppendPerSecond));
-            figures.add(new Figure(name + ": p50", percentile(timed.times(), 50), "ms", null));
-            figures.add(new Figure(name + ": p99", percentile(timed.times(), 99), "ms", null));
+            figure(new Figure(name + ": commands/s", rate, "/s", rate / rawAppendPerSecond));
+            figure(new Figure(name + ": p50", percentile(timed.times(), 50), "ms", null));
+            figure(new Figure(name + ": p99", percentile(timed.times(), 99), "ms", null));
         }
 
         /** Exercises of one right on series 1, the first of them reading it from the store (its snapshot and the events after it). */
@@ -637,12 +637,12 @@ public final class StoreBenchmark {
                 }
                 h++;
             }
-            figures.add(new Figure("(4) events in the long series", seriesEvents, "", null));
-            figures.add(new Figure("(4) command on it, the first (reads it)", firstLoad / 1e6, "ms", null));
-            figures.add(new Figure("(4) command on it: p50", percentile(times, 50), "ms", null));
-            figures.add(new Figure("(4) command on it: p99", percentile(times, 99), "ms", null));
+            figure(new Figure("(4) events in the long series", seriesEvents, "", null));
+            figure(new Figure("(4) command on it, the first (reads it)", firstLoad / 1e6, "ms", null));
+            figure(new Figure("(4) command on it: p50", percentile(times, 50), "ms", null));
+            figure(new Figure("(4) command on it: p99", percentile(times, 99), "ms", null));
             Long snapshot = jdbc.queryForObject("select max(length(payload)) from SnapshotEventEntry", Long.class);
-            figures.add(new Figure("(4) largest snapshot", snapshot == null ? 0 : snapshot / 1024.0, "KB", null));
+            figure(new Figure("(4) largest snapshot", snapshot == null ? 0 : snapshot / 1024.0, "KB", null));
         }
 
         private void asOfQueries() {
@@ -664,10 +664,10 @@ public final class StoreBenchmark {
                     throw new IllegalStateException("no register of " + seriesId(s % size.series()));
                 }
             }
-            figures.add(new Figure("(5) as-of holder view: p50", percentile(holders, 50), "ms", null));
-            figures.add(new Figure("(5) as-of holder view: p99", percentile(holders, 99), "ms", null));
-            figures.add(new Figure("(5) as-of register: p50", percentile(registers, 50), "ms", null));
-            figures.add(new Figure("(5) as-of register: p99", percentile(registers, 99), "ms", null));
+            figure(new Figure("(5) as-of holder view: p50", percentile(holders, 50), "ms", null));
+            figure(new Figure("(5) as-of holder view: p99", percentile(holders, 99), "ms", null));
+            figure(new Figure("(5) as-of register: p50", percentile(registers, 50), "ms", null));
+            figure(new Figure("(5) as-of register: p99", percentile(registers, 99), "ms", null));
         }
 
         /** An allotment, then its holding row in the stored view. */
@@ -684,8 +684,8 @@ public final class StoreBenchmark {
                         + holder + "'") > 0, Duration.ofSeconds(30), "the allotment in the views");
                 lags.add(System.nanoTime() - begin);
             }
-            figures.add(new Figure("(6) command to the views: p50", percentile(lags, 50), "ms", null));
-            figures.add(new Figure("(6) command to the views: p99", percentile(lags, 99), "ms", null));
+            figure(new Figure("(6) command to the views: p50", percentile(lags, 50), "ms", null));
+            figure(new Figure("(6) command to the views: p99", percentile(lags, 99), "ms", null));
         }
 
         private void rebuild() {
@@ -697,7 +697,14 @@ public final class StoreBenchmark {
                     "the rebuild");
             double rate = stored / seconds(begin);
             log("rebuilt every projection from %d events in %.1f s", stored, seconds(begin));
-            figures.add(new Figure("(3) rebuild of every projection", rate, "events/s", rate / rawReadPerSecond));
+            figure(new Figure("(3) rebuild of every projection", rate, "events/s", rate / rawReadPerSecond));
+        }
+
+        /** Kept for the table at the end, and printed now: a run that fails later still shows what it measured. */
+        private void figure(Figure figure) {
+            figures.add(figure);
+            log("%s: %.1f %s%s", figure.name(), figure.value(), figure.unit(),
+                    figure.ratio() == null ? "" : String.format(" (%.1f%% of raw)", figure.ratio() * 100));
         }
 
         private long count(String sql) {
