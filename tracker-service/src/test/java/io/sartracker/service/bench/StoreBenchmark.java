@@ -356,15 +356,7 @@ public final class StoreBenchmark {
                         String issuer = issuerId(s);
                         int batched = 0;
                         for (Object[] row : rows) {
-                            insert.setString(1, UUID.randomUUID().toString());
-                            insert.setString(2, rename((String) row[0], series, issuer));
-                            insert.setLong(3, (Long) row[1]);
-                            insert.setString(4, (String) row[2]);
-                            insert.setString(5, (String) row[3]);
-                            insert.setString(6, (String) row[4]);
-                            insert.setString(7, (String) row[5]);
-                            insert.setBytes(8, rename((byte[]) row[6], series, issuer));
-                            insert.setBytes(9, rename((byte[]) row[7], series, issuer));
+                            bindCopy(insert, row, series, issuer, rename((byte[]) row[6], series, issuer));
                             insert.addBatch();
                             if (++batched % 1000 == 0) {
                                 insert.executeBatch();
@@ -382,15 +374,7 @@ public final class StoreBenchmark {
                         }
                         person.executeBatch();
                         for (Object[] row : snapshots) {
-                            snapshot.setString(1, UUID.randomUUID().toString());
-                            snapshot.setString(2, rename((String) row[0], series, issuer));
-                            snapshot.setLong(3, (Long) row[1]);
-                            snapshot.setString(4, (String) row[2]);
-                            snapshot.setString(5, (String) row[3]);
-                            snapshot.setString(6, (String) row[4]);
-                            snapshot.setString(7, (String) row[5]);
-                            snapshot.setBytes(8, renameSnapshot((byte[]) row[6], series, issuer));
-                            snapshot.setBytes(9, rename((byte[]) row[7], series, issuer));
+                            bindCopy(snapshot, row, series, issuer, renameSnapshot((byte[]) row[6], series, issuer));
                             snapshot.addBatch();
                         }
                         snapshot.executeBatch();
@@ -407,6 +391,23 @@ public final class StoreBenchmark {
         private static byte[] rename(byte[] bytes, String series, String issuer) {
             return bytes == null ? null
                     : rename(new String(bytes, StandardCharsets.UTF_8), series, issuer).getBytes(StandardCharsets.UTF_8);
+        }
+
+        /**
+         * Binds a stored event's or snapshot's row, read as (aggregateIdentifier, sequenceNumber, type, timeStamp,
+         * payloadType, payloadRevision, payload, metaData), as the copy of another series, with a new identifier.
+         */
+        private static void bindCopy(PreparedStatement insert, Object[] row, String series, String issuer,
+                                     byte[] payload) throws SQLException {
+            insert.setString(1, UUID.randomUUID().toString());
+            insert.setString(2, rename((String) row[0], series, issuer));
+            insert.setLong(3, (Long) row[1]);
+            insert.setString(4, (String) row[2]);
+            insert.setString(5, (String) row[3]);
+            insert.setString(6, (String) row[4]);
+            insert.setString(7, (String) row[5]);
+            insert.setBytes(8, payload);
+            insert.setBytes(9, rename((byte[]) row[7], series, issuer));
         }
 
         /** A snapshot's payload is gzip-compressed JSON (CompressedSnapshots). */
