@@ -27,17 +27,22 @@ import java.util.function.BiFunction;
  * event store's stream offers none, so the coordinator looks again every 500 ms. The processors read
  * through {@link #source} instead, whose streams accept the callback: it is called after the commit of
  * every unit of work that appended events here, and every {@link #LOOK_AGAIN} (as before) for the events
- * other nodes append. The embedded store hands a new event to its streams from a thread of its own,
- * woken by the same commit: the first look after a wake-up waits for it a little ({@link #HAND_OVER}).
+ * other nodes append. The embedded store hands a commit's events to its streams one by one, from a thread
+ * of its own woken by the same commit: a coordinator can read the first of them and find the rest not yet
+ * there. For {@link #HAND_OVER} after this node's latest commit, a stream that has nothing to give therefore
+ * waits for more in short slices before it says so; otherwise the coordinator would sleep until the next
+ * periodic look with a committed event unread (BENCHMARKS.md, change 11).
  */
 public final class ProcessorWakeUp implements MessageDispatchInterceptor<EventMessage<?>>, AutoCloseable {
     /** How often idle processors look for other nodes' events: Axon's own idle look. */
     public static final Duration LOOK_AGAIN = Duration.ofMillis(500);
     static final Duration HAND_OVER = Duration.ofMillis(100);
+    /** Short, so that a hand-over signalled just before a wait began costs no more than this. */
+    private static final int SLICE_MILLIS = 5;
     private static final String REGISTERED = ProcessorWakeUp.class.getName();
 
     private final List<Runnable> callbacks = new CopyOnWriteArrayList<>();
-    private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong lastCommitNanos = new AtomicLong(System.nanoTime() - 2 * HAND_OVER.toNanos());
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "processor-wake-up");
         thread.setDaemon(true);
@@ -53,7 +58,7 @@ public final class ProcessorWakeUp implements MessageDispatchInterceptor<EventMe
         if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().root().getOrComputeResource(REGISTERED, key -> {
                 CurrentUnitOfWork.get().root().afterCommit(unitOfWork -> {
-                    commits.incrementAndGet();
+                    lastCommitNanos.set(System.nanoTime());
                     wakeAll();
                 });
                 return Boolean.TRUE;
@@ -104,7 +109,6 @@ public final class ProcessorWakeUp implements MessageDispatchInterceptor<EventMe
     private final class WakingStream implements BlockingStream<TrackedEventMessage<?>> {
         private final BlockingStream<TrackedEventMessage<?>> events;
         private Runnable callback;
-        private long commitsSeen = commits.get();
 
         WakingStream(BlockingStream<TrackedEventMessage<?>> events) {
             this.events = events;
@@ -120,17 +124,19 @@ public final class ProcessorWakeUp implements MessageDispatchInterceptor<EventMe
 
         @Override
         public boolean hasNextAvailable() {
-            long committed = commits.get();
-            if (committed == commitsSeen) {
-                return events.hasNextAvailable();
+            if (events.hasNextAvailable()) {
+                return true;
             }
-            commitsSeen = committed;
             try {
-                return events.hasNextAvailable((int) HAND_OVER.toMillis(), TimeUnit.MILLISECONDS);
+                while (System.nanoTime() - lastCommitNanos.get() < HAND_OVER.toNanos()) {
+                    if (events.hasNextAvailable(SLICE_MILLIS, TimeUnit.MILLISECONDS)) {
+                        return true;
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return false;
             }
+            return false;
         }
 
         @Override

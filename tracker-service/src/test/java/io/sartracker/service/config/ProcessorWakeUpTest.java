@@ -65,9 +65,68 @@ class ProcessorWakeUpTest {
         assertThat(wakeUps).hasValue(0);
     }
 
+    @Test
+    void afterACommitAStreamWaitsForTheRestOfTheCommitsEventsBeforeSayingThereAreNone() {
+        EventsLinkedLate store = new EventsLinkedLate(3);
+        BlockingStream<TrackedEventMessage<?>> stream = wakeUp.source(token -> store).openStream(null);
+        commitOneEvent();
+
+        assertThat(stream.hasNextAvailable()).as("the event linked on the third look").isTrue();
+        assertThat(store.looks).hasValue(3);
+    }
+
+    @Test
+    void afterTheHandOverAStreamWithNothingNewSaysSoAtOnce() {
+        EventsLinkedLate store = new EventsLinkedLate(Integer.MAX_VALUE);
+        BlockingStream<TrackedEventMessage<?>> stream = wakeUp.source(token -> store).openStream(null);
+
+        assertThat(stream.hasNextAvailable()).as("no commit: nothing to wait for").isFalse();
+        assertThat(store.looks).hasValue(1);
+
+        commitOneEvent();
+        assertThat(stream.hasNextAvailable()).as("nothing came within the hand-over").isFalse();
+        assertThat(store.looks.get()).as("it looked again in slices").isGreaterThan(2);
+    }
+
+    private void commitOneEvent() {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        wakeUp.handle(List.of(GenericEventMessage.asEventMessage("an event")));
+        unitOfWork.commit();
+    }
+
     private BlockingStream<TrackedEventMessage<?>> openedStream() {
         StreamableMessageSource<TrackedEventMessage<?>> store = token -> new EmptyStream();
         return wakeUp.source(store).openStream(null);
+    }
+
+    /** The embedded store's stream while its own thread is still linking a commit's events: there on the n-th look. */
+    private static final class EventsLinkedLate implements BlockingStream<TrackedEventMessage<?>> {
+        private final int linkedOnLook;
+        private final AtomicInteger looks = new AtomicInteger();
+
+        EventsLinkedLate(int linkedOnLook) {
+            this.linkedOnLook = linkedOnLook;
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) {
+            return looks.incrementAndGet() >= linkedOnLook;
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() {
+            throw new IllegalStateException("not read in these tests");
+        }
+
+        @Override
+        public void close() {
+            // nothing held
+        }
     }
 
     /** A store with no events. */
