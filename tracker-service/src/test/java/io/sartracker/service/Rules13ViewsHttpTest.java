@@ -139,6 +139,12 @@ class Rules13ViewsHttpTest {
         JsonNode summary = get("/series?issuerId=F4-CO").at("/series/0");
         assertThat(summary.get("exercised").asLong()).isZero();
         assertThat(summary.get("outstanding").asLong()).isEqualTo(55);
+        assertThat(summary.get("sharesPerRightInForce").asLong()).as("the split is not in force yet").isEqualTo(200);
+        // the stored totals are those of the day the series settles, after the split: not today's
+        assertThat(jdbc.queryForMap("select exercised, outstanding, shares_per_right, settled_from from series_view"
+                + " where series_id = 'F4'")).containsEntry("EXERCISED", 10L).containsEntry("OUTSTANDING", 45L)
+                .containsEntry("SHARES_PER_RIGHT", 400L)
+                .containsEntry("SETTLED_FROM", java.sql.Date.valueOf("2027-07-01"));
 
         assertThat(windowsOf(get("/windows"), "F4")).as("no window is open today").isEmpty();
         List<JsonNode> april = windowsOf(get("/windows?on=2027-04-01"), "F4");
@@ -152,6 +158,13 @@ class Rules13ViewsHttpTest {
         assertThat(later.get("state").asText()).isEqualTo("WINDOW_OPEN");
         assertThat(later.get("rightsExercised").asLong()).isEqualTo(10);
         assertThat(get("/series/F4/register?asOf=2027-07-01").get("sharesPerRightInForce").asLong()).isEqualTo(400);
+
+        clock.set(LocalDate.of(2027, 7, 1));
+        JsonNode settled = get("/series?issuerId=F4-CO").at("/series/0");
+        assertThat(settled.get("exercised").asLong()).as("from the stored totals, now that they answer").isEqualTo(10);
+        assertThat(settled.get("outstanding").asLong()).isEqualTo(45);
+        assertThat(settled.get("sharesPerRightInForce").asLong()).isEqualTo(400);
+        assertThat(settled.get("allotted").asLong()).isEqualTo(55);
     }
 
     // ---- fault 5: the windows list on another date, and holdings awaiting an heir

@@ -102,19 +102,42 @@ public class TrackerQueryHandlers {
     public record SeriesList(List<SeriesSummary> series) {
     }
 
+    /**
+     * The stored totals of each series that they answer for today; the others (a fact dated after today, a
+     * change scheduled after it, a document of another shape) read as the register does.
+     */
     @QueryHandler
     public SeriesList series(FindSeries query) {
         LocalDate today = LocalDate.now(clock);
         int generation = registerGeneration();
-        return new SeriesList(registers.allSeries(generation).stream()
-                .map(id -> registerOn(generation, id, today))
-                .filter(r -> r.seriesId() != null)
-                .filter(r -> query.issuerId() == null || query.issuerId().equals(r.issuerId()))
-                .map(r -> Views.register(r, today))
-                .map(v -> new SeriesSummary(v.seriesId(), v.issuerId(), v.terms().name(), v.allotted(),
-                        v.outstanding(), v.exercised(), v.lapsed(), v.acquired(), v.sharesPerRightInForce(),
-                        v.replacedBy()))
+        return new SeriesList(registers.totals(generation, today).stream()
+                .map(totals -> totals.answers() ? Optional.of(summary(totals))
+                        : summaryRead(generation, totals.seriesId(), today))
+                .flatMap(Optional::stream)
+                .filter(summary -> query.issuerId() == null || query.issuerId().equals(summary.latestIssuerId()))
+                .map(SeriesWithIssuer::summary)
                 .toList());
+    }
+
+    /** A line of the list, with the issuer the series now belongs to, by which the list is filtered. */
+    private record SeriesWithIssuer(SeriesSummary summary, String latestIssuerId) {
+    }
+
+    private static SeriesWithIssuer summary(RegisterStore.StoredTotals totals) {
+        return new SeriesWithIssuer(new SeriesSummary(totals.seriesId(), totals.issuerId(), totals.name(),
+                totals.allotted(), totals.outstanding(), totals.exercised(), totals.lapsed(), totals.acquired(),
+                totals.sharesPerRightInForce(), totals.replacedBy()), totals.issuerId());
+    }
+
+    private Optional<SeriesWithIssuer> summaryRead(int generation, String seriesId, LocalDate today) {
+        SeriesRegister register = registerOn(generation, seriesId, today);
+        if (register.seriesId() == null) {
+            return Optional.empty();
+        }
+        Views.RegisterView v = Views.register(register, today);
+        return Optional.of(new SeriesWithIssuer(new SeriesSummary(v.seriesId(), v.issuerId(), v.terms().name(),
+                v.allotted(), v.outstanding(), v.exercised(), v.lapsed(), v.acquired(), v.sharesPerRightInForce(),
+                v.replacedBy()), register.issuerId()));
     }
 
     @QueryHandler

@@ -8,10 +8,12 @@ import io.sartracker.kernel.valuation.Valuation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * A series as its events describe it: the state every view of the query side is read from. Built
@@ -76,6 +78,19 @@ public class SeriesRegister {
      */
     public boolean answersFor(LocalDate day) {
         return currentFormat() && (lastFactDate == null || !lastFactDate.isAfter(day));
+    }
+
+    /**
+     * The first day from which the series read on a day no longer changes with the day alone: its latest
+     * holder fact, its restructuring, its latest change of shares per right. Null when none is recorded.
+     * The register projection stores the series' totals as read on this day (RegisterStore#save).
+     */
+    public LocalDate settledFrom() {
+        return Stream.concat(Stream.of(lastFactDate, restructuredOn),
+                        sharesPerRight.stream().map(SharesPerRightStep::appliesFrom))
+                .filter(Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
     }
 
     public String previousIssuerId() {

@@ -2,6 +2,7 @@ package io.sartracker.query.store;
 
 import io.sartracker.query.register.HoldingRecord;
 import io.sartracker.query.register.SeriesRegister;
+import io.sartracker.query.register.Views;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Date;
@@ -33,16 +34,51 @@ public class RegisterStore {
                 Long.class, generation, seriesId).stream().findFirst();
     }
 
+    /**
+     * Writes the series' document, its totals as read on the day they settle ({@link SeriesRegister#settledFrom()},
+     * for the list of series) and the rows of the holdings that changed.
+     */
     public void save(int generation, SeriesRegister register, List<HoldingRecord> changed) {
         String document = Documents.write(register);
+        LocalDate settledFrom = register.settledFrom();
+        Views.RegisterView settled = Views.register(register, settledFrom != null ? settledFrom : LocalDate.EPOCH);
         Object[] values = {register.issuerId(), register.version(), document, register.formatVersion(),
-                date(register.lastFactDate()), generation, register.seriesId()};
+                date(register.lastFactDate()), register.terms() == null ? null : register.terms().name(),
+                settled.allotted(), settled.outstanding(), settled.exercised(), settled.lapsed(), settled.acquired(),
+                settled.sharesPerRightInForce(), settled.replacedBy(), date(settledFrom), generation,
+                register.seriesId()};
         if (jdbc.update("update series_view set issuer_id = ?, version = ?, document = ?, format_version = ?,"
-                + " last_fact_date = ? where generation = ? and series_id = ?", values) == 0) {
+                + " last_fact_date = ?, series_name = ?, allotted = ?, outstanding = ?, exercised = ?, lapsed = ?,"
+                + " acquired = ?, shares_per_right = ?, replaced_by = ?, settled_from = ?"
+                + " where generation = ? and series_id = ?", values) == 0) {
             jdbc.update("insert into series_view (issuer_id, version, document, format_version, last_fact_date,"
-                    + " generation, series_id) values (?, ?, ?, ?, ?, ?, ?)", values);
+                    + " series_name, allotted, outstanding, exercised, lapsed, acquired, shares_per_right,"
+                    + " replaced_by, settled_from, generation, series_id)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
         }
         changed.forEach(holding -> saveHolding(generation, register.seriesId(), holding));
+    }
+
+    /**
+     * A series' totals as the register projection stored them, and whether they answer for the day asked:
+     * written in the current shape, and settled on or before the day. A series whose totals do not answer
+     * is read from its document or its events.
+     */
+    public record StoredTotals(String seriesId, String issuerId, String name, long allotted, long outstanding,
+                               long exercised, long lapsed, long acquired, long sharesPerRightInForce,
+                               String replacedBy, boolean answers) {
+    }
+
+    /** Every series of the generation, by id, with its stored totals (see {@link StoredTotals#answers()}). */
+    public List<StoredTotals> totals(int generation, LocalDate day) {
+        return jdbc.query("select series_id, issuer_id, series_name, allotted, outstanding, exercised, lapsed,"
+                        + " acquired, shares_per_right, replaced_by, case when allotted is not null and format_version = ?"
+                        + " and (settled_from is null or settled_from <= ?) then 1 else 0 end"
+                        + " from series_view where generation = ? order by series_id",
+                (rs, n) -> new StoredTotals(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getString(10),
+                        rs.getInt(11) == 1),
+                SeriesRegister.FORMAT_VERSION, Date.valueOf(day), generation);
     }
 
     private void saveHolding(int generation, String seriesId, HoldingRecord h) {

@@ -21,6 +21,8 @@ import io.sartracker.kernel.model.Terms;
 import io.sartracker.kernel.model.Yen;
 import io.sartracker.kernel.query.FindHolder;
 import io.sartracker.kernel.query.FindRegister;
+import io.sartracker.kernel.query.FindSeries;
+import io.sartracker.query.api.TrackerQueryHandlers.SeriesList;
 import io.sartracker.query.register.Views;
 import io.sartracker.query.replay.ProjectionRebuild;
 import io.sartracker.service.TestPostgres;
@@ -221,6 +223,7 @@ public final class StoreBenchmark {
             commandsOverHttp();
             commandOnALongSeries();
             asOfQueries();
+            listOfSeries();
             commandToViews();
             rebuild();
             context.close();
@@ -434,8 +437,30 @@ public final class StoreBenchmark {
                     + " as double precision)) from DomainEventEntry", Double.class);
             figure(new Figure("(7) bytes on disk per event", (double) bytes / events, "B",
                     bytes / (double) events / rawBytesPerEvent));
+            diskByTable(bytes);
             figure(new Figure("(7) resident memory after load", residentMegabytes(), "MB", null));
             figure(new Figure("events in the store", events, "", null));
+        }
+
+        /**
+         * Where the bytes on disk go: each table with its indexes, largest first, and the rest (H2: space not yet
+         * compacted; PostgreSQL: its catalog). Printed, not a figure.
+         */
+        private void diskByTable(long fileBytes) {
+            String sizes = store == Store.H2
+                    ? "select table_name, disk_space_used('\"' || table_schema || '\".\"' || table_name || '\"')"
+                    + " from information_schema.tables where table_schema = 'PUBLIC' and table_type = 'BASE TABLE'"
+                    : "select relname, pg_total_relation_size(relid) from pg_catalog.pg_statio_user_tables";
+            List<Map.Entry<String, Long>> tables = new ArrayList<>(jdbc.query(sizes,
+                    (row, n) -> Map.entry(row.getString(1), row.getLong(2))));
+            tables.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+            long inTables = tables.stream().mapToLong(Map.Entry::getValue).sum();
+            for (Map.Entry<String, Long> table : tables.subList(0, Math.min(8, tables.size()))) {
+                log("(7) on disk: %-28s %,14d B  %,8.0f B per event", table.getKey(), table.getValue(),
+                        (double) table.getValue() / events);
+            }
+            log("(7) on disk: %-28s %,14d B  %,8.0f B per event", "outside the tables",
+                    fileBytes - inTables, (double) (fileBytes - inTables) / events);
         }
 
         private static double residentMegabytes() {
@@ -669,6 +694,25 @@ public final class StoreBenchmark {
             figure(new Figure("(5) as-of holder view: p99", percentile(holders, 99), "ms", null));
             figure(new Figure("(5) as-of register: p50", percentile(registers, 50), "ms", null));
             figure(new Figure("(5) as-of register: p99", percentile(registers, 99), "ms", null));
+        }
+
+        /** The list of every series with its totals today (GET /series, the Today page). */
+        private void listOfSeries() {
+            QueryGateway queries = context.getBean(QueryGateway.class);
+            List<Long> times = new ArrayList<>();
+            int listed = 0;
+            for (int i = 0; i < Math.max(5, size.samples() / 10); i++) {
+                long begin = System.nanoTime();
+                listed = queries.query(new FindSeries(null), ResponseTypes.instanceOf(SeriesList.class)).join()
+                        .series().size();
+                times.add(System.nanoTime() - begin);
+            }
+            if (listed < size.series()) {
+                throw new IllegalStateException("the list has " + listed + " series of " + size.series());
+            }
+            figure(new Figure("(5) list of every series: p50", percentile(times, 50), "ms", null));
+            Long document = jdbc.queryForObject("select max(length(document)) from series_view", Long.class);
+            log("listed %d series; the largest register document: %,d characters", listed, document);
         }
 
         /** An allotment, then its holding row in the stored view. */
