@@ -80,11 +80,7 @@ class Holding {
     /** The life as a snapshot keeps it: the latest reversible facts only. */
     @JsonProperty("life")
     private HoldingLife lifeForSnapshot() {
-        List<HoldingLife.Earlier> earlier = life.earlier();
-        int kept = Math.min(earlier.size(), REVERSIBLE_FACTS_IN_SNAPSHOT);
-        return new HoldingLife(life.holderId(), life.role(), life.counts(), life.stage(),
-                earlier.subList(earlier.size() - kept, earlier.size()), life.latestFactDate(),
-                life.latestExerciseDate());
+        return life.keepingLatestReversible(REVERSIBLE_FACTS_IN_SNAPSHOT);
     }
 
     @JsonProperty("life")
@@ -159,8 +155,7 @@ class Holding {
             throw new IllegalStateException(event + " takes back a fact the snapshot of the series left out");
         }
         life = HoldingLifecycle.evolve(life, event);
-        if (!(event instanceof FactReversed) && life.earlier().isEmpty()) {
-            // a lapse or an acquisition: nothing before it can be reversed, left out or not
+        if (HoldingLifecycle.closedEveryReversal(event, life)) {
             earlierLeftOut = 0;
         }
     }
@@ -188,15 +183,7 @@ class Holding {
      * @throws IllegalStateException when the events fold to another holding than this one
      */
     void restoreWholeLife(HoldingLife whole) {
-        List<HoldingLife.Earlier> kept = life.earlier();
-        List<HoldingLife.Earlier> all = whole.earlier();
-        boolean same = whole.holderId().equals(life.holderId()) && whole.role() == life.role()
-                && whole.counts().equals(life.counts()) && whole.stage().equals(life.stage())
-                && Objects.equals(whole.latestFactDate(), life.latestFactDate())
-                && Objects.equals(whole.latestExerciseDate(), life.latestExerciseDate())
-                && all.size() == kept.size() + earlierLeftOut
-                && all.subList(earlierLeftOut, all.size()).equals(kept);
-        if (!same) {
+        if (!life.isLatestPartOf(whole, earlierLeftOut)) {
             throw new IllegalStateException("the recorded events of " + holderId + " fold to " + whole
                     + ", not to the holding in memory " + life + " with " + earlierLeftOut + " facts left out");
         }

@@ -59,6 +59,29 @@ public record HoldingLife(HolderId holderId, Role role, Counts counts, Stage sta
         return earlier.isEmpty() ? Optional.empty() : Optional.of(earlier.get(earlier.size() - 1));
     }
 
+    /**
+     * This life with only its latest {@code kept} reversible facts: as a snapshot or a stored document keeps
+     * it, so that its size follows the holding and not its history. A reversal that reaches further back
+     * needs the whole life again ({@link #isLatestPartOf}).
+     */
+    public HoldingLife keepingLatestReversible(int kept) {
+        int from = earlier.size() - Math.min(earlier.size(), kept);
+        return from == 0 ? this : new HoldingLife(holderId, role, counts, stage, earlier.subList(from, earlier.size()),
+                latestFactDate, latestExerciseDate);
+    }
+
+    /**
+     * Whether {@code whole}, folded again from the events, is this life with {@code leftOut} older reversible
+     * facts before the ones this life kept: the same holding, only more of its past.
+     */
+    public boolean isLatestPartOf(HoldingLife whole, int leftOut) {
+        List<Earlier> all = whole.earlier();
+        return whole.holderId().equals(holderId) && whole.role() == role && whole.counts().equals(counts)
+                && whole.stage().equals(stage) && Objects.equals(whole.latestFactDate(), latestFactDate)
+                && Objects.equals(whole.latestExerciseDate(), latestExerciseDate)
+                && all.size() == earlier.size() + leftOut && all.subList(leftOut, all.size()).equals(earlier);
+    }
+
     /** Whether the person's fact of that kind could still be reversed. */
     public boolean hasReversible(ReversibleFact fact, HolderId person) {
         return earlier.stream().anyMatch(e -> e.fact() == fact && e.person().equals(person));

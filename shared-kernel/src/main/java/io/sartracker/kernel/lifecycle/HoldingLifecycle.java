@@ -197,6 +197,16 @@ public final class HoldingLifecycle {
                 latestExerciseDate);
     }
 
+    /**
+     * Whether the event, folded into the life {@code after} it, closed every reversal before it: a lapse
+     * (other than the one belonging to an heir's death) or an acquisition. Reversible facts a snapshot or a
+     * stored document left out are then past reversing too. (A reversal or a role change can leave the kept
+     * facts empty as well, and closes nothing.)
+     */
+    public static boolean closedEveryReversal(HoldingEvent event, HoldingLife after) {
+        return (event instanceof RightsLapsed || event instanceof RightsAcquired) && after.earlier().isEmpty();
+    }
+
     private static HoldingLife withoutReversibles(HoldingLife life) {
         return new HoldingLife(life.holderId(), life.role(), life.counts(), life.stage(), List.of(),
                 life.latestFactDate(), life.latestExerciseDate());
