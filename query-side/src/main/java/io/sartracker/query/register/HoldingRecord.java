@@ -1,6 +1,7 @@
 package io.sartracker.query.register;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sartracker.kernel.lifecycle.HoldingLife;
 import io.sartracker.kernel.lifecycle.Stage;
 import io.sartracker.kernel.model.ExerciseWindow;
@@ -24,13 +25,67 @@ import java.util.Objects;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class HoldingRecord {
+    /**
+     * How many of the latest reversible facts a stored document keeps with their earlier states, as the
+     * series' snapshot does: the older ones made two thirds of a long series' document and were rewritten
+     * with it at every batch. A reversal that reaches them is rare; the register projection folds the
+     * holding's life again from the series' events first ({@link #restoreWholeLife}).
+     */
+    static final int REVERSIBLE_FACTS_STORED = 1;
+
     HoldingLife life;
+    /**
+     * The reversible facts older than those in {@code life.earlier()} that the stored document this record
+     * was read from left out; 0 when the life is whole (always so in a fold from the events).
+     */
+    int earlierLeftOut;
     LocalDate dayAfterPeriod;
     List<ExerciseRecord> exercises = new ArrayList<>();
     List<AllotmentRecord> allotments = new ArrayList<>();
 
     HoldingRecord() {
         // for Jackson
+    }
+
+    @JsonProperty("life")
+    private HoldingLife lifeAsStored() {
+        return life.keepingLatestReversible(REVERSIBLE_FACTS_STORED);
+    }
+
+    @JsonProperty("life")
+    private void lifeFromStore(HoldingLife stored) {
+        life = stored;
+    }
+
+    @JsonProperty("earlierLeftOut")
+    private int earlierLeftOutAsStored() {
+        return earlierLeftOut + life.earlier().size() - life.keepingLatestReversible(REVERSIBLE_FACTS_STORED)
+                .earlier().size();
+    }
+
+    @JsonProperty("earlierLeftOut")
+    private void earlierLeftOutFromStore(int leftOut) {
+        earlierLeftOut = leftOut;
+    }
+
+    /** Whether the stored document this record was read from left out reversible facts of its life. */
+    public boolean lacksEarlierFacts() {
+        return earlierLeftOut > 0;
+    }
+
+    /**
+     * Puts back the reversible facts the stored document left out, from the holding's life folded again
+     * from the series' events: the same holding, only more of its past.
+     *
+     * @throws IllegalStateException when the events fold to another holding than this one
+     */
+    public void restoreWholeLife(HoldingLife whole) {
+        if (!life.isLatestPartOf(whole, earlierLeftOut)) {
+            throw new IllegalStateException("the recorded events of " + life.holderId() + " fold to " + whole
+                    + ", not to the stored holding " + life + " with " + earlierLeftOut + " facts left out");
+        }
+        life = whole;
+        earlierLeftOut = 0;
     }
 
     HoldingRecord(HoldingLife life, LocalDate dayAfterPeriod) {

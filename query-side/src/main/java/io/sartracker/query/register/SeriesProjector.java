@@ -115,6 +115,11 @@ public final class SeriesProjector {
             allotment(first, event);
             return;
         }
+        if (event instanceof FactReversed && h.life.earlier().isEmpty() && h.lacksEarlierFacts()) {
+            // RegisterProjection restores such a holding's whole life from the series' events first
+            throw new IllegalStateException(event + " takes back a fact the stored register of "
+                    + r.seriesId + " left out");
+        }
         allotment(h, event);
         if (event instanceof FactReversed) {
             h.life.latestReversible()
@@ -127,6 +132,9 @@ public final class SeriesProjector {
                     e.capitalReserveIncrease().amount()));
         }
         h.life = HoldingLifecycle.evolve(h.life, event);
+        if (HoldingLifecycle.closedEveryReversal(event, h.life)) {
+            h.earlierLeftOut = 0;
+        }
         h.dayAfterPeriod = r.exercisePeriod.dayAfter();
     }
 }

@@ -2,9 +2,12 @@ package io.sartracker.query.store;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.sartracker.kernel.event.FactReversed;
 import io.sartracker.kernel.event.HoldingEvent;
 import io.sartracker.kernel.event.SeriesEvent;
 import io.sartracker.kernel.event.SeriesIssued;
+import io.sartracker.query.history.SeriesHistories;
+import io.sartracker.query.register.HoldingRecord;
 import io.sartracker.query.register.SeriesProjector;
 import io.sartracker.query.register.SeriesRegister;
 import org.axonframework.config.ProcessingGroup;
@@ -40,6 +43,7 @@ public class RegisterProjection {
 
     private final RegisterStore store;
     private final ProjectionGenerations generations;
+    private final SeriesHistories histories;
     /** Documents as the last committed batch left them, by generation and series. */
     private final Cache<FoldedKey, SeriesRegister> folded;
 
@@ -47,13 +51,17 @@ public class RegisterProjection {
     }
 
     /**
+     * @param histories     the series' events, to restore a holding's whole life before a reversal
      * @param keptDocuments how many series' folded documents to keep between batches (a 400-holder series'
      *                      document is a few hundred kilobytes in memory)
      */
-    public RegisterProjection(RegisterStore store, ProjectionGenerations generations, int keptDocuments) {
+    public RegisterProjection(RegisterStore store, ProjectionGenerations generations, SeriesHistories histories,
+                              int keptDocuments) {
         this.store = store;
         this.generations = generations;
-        this.folded = Caffeine.newBuilder().maximumSize(keptDocuments).build();
+        this.histories = histories;
+        // evicted on the projection's own thread, at once: a document left out is never used again
+        this.folded = Caffeine.newBuilder().maximumSize(keptDocuments).executor(Runnable::run).build();
     }
 
     /** The registers a batch has changed, with the holdings whose rows need writing. */
@@ -116,11 +124,31 @@ public class RegisterProjection {
         if (register.version() >= sequenceNumber) {
             return;
         }
+        if (event instanceof FactReversed reversal) {
+            restoreWholeLife(register, reversal.holderId().value(), sequenceNumber);
+        }
         SeriesProjector.apply(register, event);
         SeriesProjector.markFolded(register, sequenceNumber);
         if (event instanceof HoldingEvent holdingEvent) {
             batch.changedHoldings.get(event.seriesId().value()).add(holdingEvent.holderId().value());
         }
+    }
+
+    /**
+     * A stored document keeps each holding's latest reversible fact only ({@link HoldingRecord}): before a
+     * reversal, a holding read from one gets its whole life back, folded from the series' events before the
+     * reversal. Rare (a correction), and the same fold the as-of views make.
+     */
+    private void restoreWholeLife(SeriesRegister register, String holderId, long reversalSequenceNumber) {
+        HoldingRecord holding = register.holding(holderId);
+        if (holding == null || !holding.lacksEarlierFacts()) {
+            return;
+        }
+        SeriesRegister folded = SeriesProjector.fold(histories.of(register.seriesId()).stream()
+                .filter(stored -> stored.sequenceNumber() < reversalSequenceNumber)
+                .map(stored -> stored.recorded().payload())
+                .toList());
+        holding.restoreWholeLife(folded.holding(holderId).life());
     }
 
     private Batch batch() {

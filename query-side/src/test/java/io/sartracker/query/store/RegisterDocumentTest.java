@@ -6,6 +6,7 @@ import io.sartracker.kernel.lifecycle.Stage;
 import io.sartracker.kernel.model.LapseReason;
 import io.sartracker.kernel.model.ReversibleFact;
 import io.sartracker.kernel.model.Rights;
+import io.sartracker.query.register.HoldingRecord;
 import io.sartracker.query.register.SeriesProjector;
 import io.sartracker.query.register.SeriesRegister;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,8 @@ import static io.sartracker.query.SeriesEvents.lapsed;
 import static io.sartracker.query.SeriesEvents.leftOffice;
 import static io.sartracker.query.SeriesEvents.reversed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The stored register document keeps each holding's life in the shared kernel's terms: every stage, the
@@ -59,7 +62,10 @@ class RegisterDocumentTest {
 
         SeriesRegister read = Documents.read(Documents.write(register), SeriesRegister.class);
 
-        assertThat(read).isEqualTo(register);
+        assertThat(Documents.write(read)).as("read back as it was written").isEqualTo(Documents.write(register));
+        assertThat(read.holdings()).extracting(h -> h.life().stage(), h -> h.life().counts(), HoldingRecord::exercises)
+                .containsExactlyElementsOf(register.holdings().stream()
+                        .map(h -> tuple(h.life().stage(), h.life().counts(), h.exercises())).toList());
         assertThat(read.holdings()).extracting(h -> h.life().stage().getClass().getSimpleName())
                 .containsExactly("InOffice", "LeftOffice", "AwaitingHeir", "Closed", "DiedLeavingNothing",
                         "Closed");
@@ -70,7 +76,9 @@ class RegisterDocumentTest {
         SeriesProjector.apply(read, reversed("D04", ReversibleFact.DEATH, "2021-10-01", "2021-10-05", 0, 10));
         SeriesProjector.apply(register, reversed("D02", ReversibleFact.EXERCISE, "2020-06-27", "2020-07-01", 3, 0));
         SeriesProjector.apply(register, reversed("D04", ReversibleFact.DEATH, "2021-10-01", "2021-10-05", 0, 10));
-        assertThat(read).isEqualTo(register);
+        assertThat(read.holdings()).extracting(h -> h.life().stage(), h -> h.life().counts(), HoldingRecord::exercises)
+                .containsExactlyElementsOf(register.holdings().stream()
+                        .map(h -> tuple(h.life().stage(), h.life().counts(), h.exercises())).toList());
         assertThat(read.holding("D02").exercises()).isEmpty();
         assertThat(read.holding("D02").held()).isEqualTo(10);
         assertThat(read.holding("D04").life().stage()).isInstanceOf(Stage.Inherited.class);
@@ -79,5 +87,41 @@ class RegisterDocumentTest {
         assertThat(read.holding("D05").lapsedOn()).isEqualTo(day("2020-07-06"));
         assertThat(read.holding("D05").dateOfDeath()).isEqualTo(day("2020-08-01"));
         assertThat(read.holding("D06").acquiredOn()).isEqualTo(day("2024-04-01"));
+    }
+
+    @Test
+    void aStoredDocumentKeepsEachHoldingsLatestReversibleFactAndTheEventsGiveBackTheRest() {
+        List<SeriesEvent> events = List.of(issued(), director("D01", 10), leftOffice("D01", "2020-06-25"),
+                exercised("D01", "2020-06-26", 1, 100), exercised("D01", "2020-06-27", 2, 100),
+                exercised("D01", "2020-06-29", 3, 100));
+        SeriesRegister register = SeriesProjector.fold(events);
+        assertThat(register.holding("D01").life().earlier()).hasSize(4);
+
+        String stored = Documents.write(register);
+        SeriesRegister read = Documents.read(stored, SeriesRegister.class);
+        assertThat(stored).contains("\"earlierLeftOut\":3");
+        assertThat(read.holding("D01").life().earlier()).as("the latest exercise only").hasSize(1);
+        assertThat(read.holding("D01").lacksEarlierFacts()).isTrue();
+
+        // the kept fact is reversed from the document alone; the one before it needs the events
+        SeriesEvent first = reversed("D01", ReversibleFact.EXERCISE, "2020-06-29", "2020-07-01", 3, 0);
+        SeriesEvent second = reversed("D01", ReversibleFact.EXERCISE, "2020-06-27", "2020-07-01", 2, 0);
+        SeriesProjector.apply(read, first);
+        assertThatThrownBy(() -> SeriesProjector.apply(read, second)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("left out");
+
+        List<SeriesEvent> beforeSecond = new ArrayList<>(events);
+        beforeSecond.add(first);
+        assertThatThrownBy(() -> read.holding("D01").restoreWholeLife(register.holding("D01").life()))
+                .as("a life the stored holding is not the latest part of").isInstanceOf(IllegalStateException.class);
+        read.holding("D01").restoreWholeLife(SeriesProjector.fold(beforeSecond).holding("D01").life());
+        SeriesProjector.apply(read, second);
+
+        List<SeriesEvent> all = new ArrayList<>(beforeSecond);
+        all.add(second);
+        SeriesRegister folded = SeriesProjector.fold(all);
+        assertThat(read.holding("D01")).isEqualTo(folded.holding("D01"));
+        assertThat(read.holding("D01").held()).isEqualTo(9);
+        assertThat(read.holding("D01").exercises()).hasSize(1);
     }
 }

@@ -10,6 +10,7 @@ import io.sartracker.kernel.model.Rights;
 import io.sartracker.kernel.model.Role;
 import io.sartracker.kernel.model.SeriesId;
 import io.sartracker.kernel.model.Terms;
+import io.sartracker.query.history.SeriesHistories;
 import io.sartracker.query.register.SeriesRegister;
 import io.sartracker.service.TrackerApplication;
 import io.sartracker.service.TrackerTestSupport;
@@ -53,6 +54,8 @@ class KeptRegistersTest {
     RegisterStore store;
     @Autowired
     ProjectionGenerations generations;
+    @Autowired
+    SeriesHistories histories;
 
     @Test
     void aKeptDocumentIsSetAsideWhenTheStoredOneHasMovedOnOrItsBatchRolledBack() {
@@ -61,7 +64,7 @@ class KeptRegistersTest {
         awaitStoredVersion(1);
 
         // this instance folds the series' latest event again (skipped) and keeps the document at version 1
-        RegisterProjection keeping = new RegisterProjection(store, generations, 8);
+        RegisterProjection keeping = new RegisterProjection(store, generations, histories, 8);
         handle(keeping, allotted("D01"), 1);
 
         allot("D02");
