@@ -53,8 +53,10 @@ class ProjectionRebuildTest {
         assertThat(rows("series_view", "series_id")).isEqualTo(seriesLive);
         assertThat(rows("holding_view", "series_id, holder_id")).isEqualTo(holdingsLive);
         assertThat(rows("audit_entry", "global_index")).isEqualTo(auditLive);
-        assertThat(jdbc.queryForObject("select count(*) from audit_entry where generation = 1", Integer.class))
-                .as("the old generation is gone").isZero();
+        Awaitility.await("the old generation deleted after the switch").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> jdbc.queryForObject("select count(*) from audit_entry where generation = 1", Integer.class),
+                        count -> count == 0);
     }
 
     /** The active generation's rows, without the generation column, in a fixed order. */

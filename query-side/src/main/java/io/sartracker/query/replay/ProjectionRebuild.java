@@ -22,6 +22,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 
 /**
@@ -32,7 +35,7 @@ import java.util.function.ToLongFunction;
  * writes its batch's rows) to that head: not Axon's replay flag, which stays set until a newer event
  * arrives, nor a processor's in-memory position, which moves before its batch commits.
  */
-public class ProjectionRebuild {
+public class ProjectionRebuild implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
     /** Rows of a retired generation deleted per transaction. */
     static final int RETIRED_ROWS_PER_TRANSACTION = 10_000;
@@ -57,6 +60,16 @@ public class ProjectionRebuild {
     private final ToLongFunction<String> committedPosition;
     /** Projections whose processor this node stopped for a requested rebuild, to start again once it is begun. */
     private final Set<String> pausedHere = new HashSet<>();
+    /**
+     * Deletes a retired generation's rows after the switch, away from whoever asked for the progress: at 75,000
+     * events it took H2 about 5 s, which a progress request (and the lock it holds) would otherwise wait out.
+     */
+    private final ExecutorService retiredRows = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "retired-rows");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean closing;
 
     public ProjectionRebuild(List<Projection> projections, EventProcessingConfiguration processing,
                              EventStore eventStore, ProjectionGenerations generations,
@@ -200,7 +213,7 @@ public class ProjectionRebuild {
                 log.info("Rebuilt projection {}: {} events in {} s ({} events/s); generation {} is now active",
                     projection.name(), total, String.format("%.1f", seconds), String.format("%.0f", total / seconds),
                     rebuild.get().generation());
-                deleteRetiredRows(projection);
+                retiredRows.execute(() -> deleteRetiredRows(projection));
             }
             return new Progress(projection.name(), false, rebuild.get().generation(), null, total, total,
                     total / seconds, 0L, rebuild.get().startedAt());
@@ -222,12 +235,30 @@ public class ProjectionRebuild {
         for (ProjectionTable table : projection.tables()) {
             int batch;
             do {
+                if (closing) {
+                    log.info("Stopped deleting projection {}'s retired rows after {}: the next rebuild deletes the rest",
+                            projection.name(), deleted);
+                    return;
+                }
                 batch = transactions.fetchInTransaction(() -> generations.deleteRetiredRows(projection.name(), table,
                         RETIRED_ROWS_PER_TRANSACTION));
                 deleted += batch;
             } while (batch > 0);
         }
         log.info("Deleted the {} rows of projection {}'s retired generation", deleted, projection.name());
+    }
+
+    /**
+     * Stops deleting retired rows after the transaction under way (not by an interrupt, which would close H2's
+     * file channel under it); the rows left go with the next rebuild's.
+     */
+    @Override
+    public void close() throws InterruptedException {
+        closing = true;
+        retiredRows.shutdown();
+        if (!retiredRows.awaitTermination(30, TimeUnit.SECONDS)) {
+            log.warn("Retired rows were still being deleted when the service stopped");
+        }
     }
 
     private long headIndex() {
