@@ -113,9 +113,10 @@ class StoredRegisterReversalTest {
         return store.load(generations.active(RegisterStore.PROJECTION), SERIES).orElseThrow();
     }
 
+    /** D01's own stored document (each holding has one, beside the series' document). */
     private String storedDocument() {
-        return jdbc.queryForObject("select document from series_view where generation = ? and series_id = ?",
-                String.class, generations.active(RegisterStore.PROJECTION), SERIES);
+        return jdbc.queryForObject("select document from holding_view where generation = ? and series_id = ?"
+                + " and holder_id = 'D01'", String.class, generations.active(RegisterStore.PROJECTION), SERIES);
     }
 
     private void awaitStoredVersion(long version) {

@@ -1,6 +1,7 @@
 package io.sartracker.query.register;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.sartracker.kernel.model.ExerciseWindow;
 import io.sartracker.kernel.model.Terms;
 import io.sartracker.kernel.valuation.Valuation;
@@ -27,9 +28,10 @@ public class SeriesRegister {
      * The shape of this document as the code writes it. A stored document of another version (one
      * written before the field existed reads as 0) is not trusted: the views fold the series from its
      * events instead, and the register projection is re-folded at start-up. Raise it whenever a change
-     * to the fold would leave documents already stored wrong or incomplete.
+     * to the fold would leave documents already stored wrong or incomplete. (6: the holdings are stored one
+     * per row beside the document, not inside it.)
      */
-    public static final int FORMAT_VERSION = 5;
+    public static final int FORMAT_VERSION = 6;
 
     int formatVersion;
     String seriesId;
@@ -45,6 +47,8 @@ public class SeriesRegister {
     String restructuredCompanyId;
     String restructuredCompanyName;
     LocalDate restructuredOn;
+    /** Stored each in a row of its own (RegisterStore), not in the series' document: a batch writes those it changed. */
+    @JsonIgnore
     Map<String, HoldingRecord> holdings = new LinkedHashMap<>();
     /**
      * The series' version: the aggregate sequence number of the last event folded in. The stored
@@ -165,6 +169,11 @@ public class SeriesRegister {
 
     public HoldingRecord holding(String holderId) {
         return holdings.get(holderId);
+    }
+
+    /** A holding read from its own stored row, put back after those read before it (the series' order). */
+    public void addStoredHolding(HoldingRecord holding) {
+        holdings.put(holding.holderId(), holding);
     }
 
     public long version() {

@@ -7,10 +7,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** The stored registers: one JSON document per series, and one row per holding for lookups. */
+/** The stored registers: one JSON document per series, and one row per holding with its own document. */
 public class RegisterStore {
     public static final String PROJECTION = "register";
     public static final List<ProjectionTable> TABLES = List.of(ProjectionTable.of("series_view", "series_id"),
@@ -22,10 +24,19 @@ public class RegisterStore {
         this.jdbc = jdbc;
     }
 
+    /** The series' document with its holdings, each read from its own row, in the series' order. */
     public Optional<SeriesRegister> load(int generation, String seriesId) {
-        return jdbc.query("select document from series_view where generation = ? and series_id = ?",
-                (rs, n) -> Documents.read(rs.getString(1), SeriesRegister.class), generation, seriesId)
-                .stream().findFirst();
+        return jdbc.queryForList("select document from series_view where generation = ? and series_id = ?",
+                String.class, generation, seriesId).stream().findFirst().map(document -> assemble(document,
+                jdbc.queryForList("select document from holding_view where generation = ? and series_id = ?"
+                        + " and document is not null order by holding_order", String.class, generation, seriesId)));
+    }
+
+    /** A series read back from its document and its holdings' documents (as {@link #save} writes them). */
+    static SeriesRegister assemble(String seriesDocument, List<String> holdingDocuments) {
+        SeriesRegister register = Documents.read(seriesDocument, SeriesRegister.class);
+        holdingDocuments.forEach(holding -> register.addStoredHolding(Documents.read(holding, HoldingRecord.class)));
+        return register;
     }
 
     /** The stored document's version (the last event folded into it), without reading the document. */
@@ -35,8 +46,9 @@ public class RegisterStore {
     }
 
     /**
-     * Writes the series' document, its totals as read on the day they settle ({@link SeriesRegister#settledFrom()},
-     * for the list of series) and the rows of the holdings that changed.
+     * Writes the series' document (the series without its holdings), its totals as read on the day they
+     * settle ({@link SeriesRegister#settledFrom()}, for the list of series) and the rows of the holdings that
+     * changed, each with its own document.
      */
     public void save(int generation, SeriesRegister register, List<HoldingRecord> changed) {
         String document = Documents.write(register);
@@ -56,7 +68,12 @@ public class RegisterStore {
                     + " replaced_by, settled_from, generation, series_id)"
                     + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
         }
-        changed.forEach(holding -> saveHolding(generation, register.seriesId(), holding));
+        if (!changed.isEmpty()) {
+            Map<String, Integer> order = new HashMap<>();
+            register.holdings().forEach(holding -> order.put(holding.holderId(), order.size()));
+            changed.forEach(holding -> saveHolding(generation, register.seriesId(), holding,
+                    order.get(holding.holderId())));
+        }
     }
 
     /**
@@ -81,17 +98,17 @@ public class RegisterStore {
                 SeriesRegister.FORMAT_VERSION, Date.valueOf(day), generation);
     }
 
-    private void saveHolding(int generation, String seriesId, HoldingRecord h) {
+    private void saveHolding(int generation, String seriesId, HoldingRecord h, int order) {
         Object[] values = {h.currentHolderId(), h.status().name(), h.held(),
                 date(h.window() == null ? null : h.window().firstDay()),
-                date(h.window() == null ? null : h.window().lastDay()), date(h.lapseDate()),
-                generation, seriesId, h.holderId()};
+                date(h.window() == null ? null : h.window().lastDay()), date(h.lapseDate()), Documents.write(h),
+                order, generation, seriesId, h.holderId()};
         if (jdbc.update("update holding_view set current_holder_id = ?, status = ?, rights_held = ?,"
-                + " window_first_day = ?, window_last_day = ?, lapse_date = ?"
+                + " window_first_day = ?, window_last_day = ?, lapse_date = ?, document = ?, holding_order = ?"
                 + " where generation = ? and series_id = ? and holder_id = ?", values) == 0) {
             jdbc.update("insert into holding_view (current_holder_id, status, rights_held, window_first_day,"
-                    + " window_last_day, lapse_date, generation, series_id, holder_id)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
+                    + " window_last_day, lapse_date, document, holding_order, generation, series_id, holder_id)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
         }
     }
 

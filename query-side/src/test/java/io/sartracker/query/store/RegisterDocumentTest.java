@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The stored register document keeps each holding's life in the shared kernel's terms: every stage, the
+ * The stored register (the series' document, and one document per holding) keeps each holding's life in the shared kernel's terms: every stage, the
  * facts that could still be reversed and the exercises read back as they were written, so a reversal
  * folded onto a stored document gives what a fold from the events gives.
  */
@@ -60,9 +60,12 @@ class RegisterDocumentTest {
                 acquired("D06", 10, "2024-03-01", "2024-04-01")));
         SeriesRegister register = SeriesProjector.fold(events);
 
-        SeriesRegister read = Documents.read(Documents.write(register), SeriesRegister.class);
+        SeriesRegister read = stored(register);
 
         assertThat(Documents.write(read)).as("read back as it was written").isEqualTo(Documents.write(register));
+        assertThat(read.holdings().stream().map(Documents::write))
+                .containsExactlyElementsOf(register.holdings().stream().map(Documents::write).toList());
+        assertThat(Documents.write(read)).as("the holdings have their own documents").doesNotContain("D02");
         assertThat(read.holdings()).extracting(h -> h.life().stage(), h -> h.life().counts(), HoldingRecord::exercises)
                 .containsExactlyElementsOf(register.holdings().stream()
                         .map(h -> tuple(h.life().stage(), h.life().counts(), h.exercises())).toList());
@@ -97,9 +100,8 @@ class RegisterDocumentTest {
         SeriesRegister register = SeriesProjector.fold(events);
         assertThat(register.holding("D01").life().earlier()).hasSize(4);
 
-        String stored = Documents.write(register);
-        SeriesRegister read = Documents.read(stored, SeriesRegister.class);
-        assertThat(stored).contains("\"earlierLeftOut\":3");
+        SeriesRegister read = stored(register);
+        assertThat(Documents.write(register.holding("D01"))).contains("\"earlierLeftOut\":3");
         assertThat(read.holding("D01").life().earlier()).as("the latest exercise only").hasSize(1);
         assertThat(read.holding("D01").lacksEarlierFacts()).isTrue();
 
@@ -123,5 +125,11 @@ class RegisterDocumentTest {
         assertThat(read.holding("D01")).isEqualTo(folded.holding("D01"));
         assertThat(read.holding("D01").held()).isEqualTo(9);
         assertThat(read.holding("D01").exercises()).hasSize(1);
+    }
+
+    /** The register as the store writes it (the series' document and one per holding) and reads it back. */
+    private static SeriesRegister stored(SeriesRegister register) {
+        return RegisterStore.assemble(Documents.write(register),
+                register.holdings().stream().map(Documents::write).toList());
     }
 }
