@@ -2,6 +2,7 @@ package io.sartracker.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sartracker.service.config.CompressedSnapshots;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,7 +20,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +31,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -227,13 +226,8 @@ class HolderDirectoryErasureTest {
     }
 
     /** Binary text, uncompressed first where it is gzip (the snapshots). */
-    private static String utf8(byte[] bytes) throws IOException {
-        if (bytes.length > 2 && bytes[0] == (byte) 0x1f && bytes[1] == (byte) 0x8b) {
-            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-                bytes = in.readAllBytes();
-            }
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
+    private static String utf8(byte[] bytes) {
+        return new String(CompressedSnapshots.plain(bytes), StandardCharsets.UTF_8);
     }
 
     private JsonNode holderRow(JsonNode register, String holderId) {

@@ -4,7 +4,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,8 +58,8 @@ public class ProjectionGenerations {
      * Makes the rebuilt generation active, in the caller's transaction; the old generation's rows are no
      * longer read, and are deleted afterwards, a batch at a time ({@link #deleteRetiredRows}).
      * Several nodes may find the same rebuild caught up at once: the projection's row is locked first and
-     * read again, so exactly one of them switches and the others find nothing left to do (without the
-     * lock a late one would read the new generation as "previous" and delete it).
+     * read again, so exactly one of them switches (and reports it, and deletes the retired rows) and the
+     * others find nothing left to do.
      *
      * @return whether this call completed the rebuild
      */
@@ -96,13 +95,11 @@ public class ProjectionGenerations {
                     return key;
                 }, active(projection));
         int deleted = 0;
-        int width = table.key().size() + 1;
-        String row = "(" + String.join(", ", Collections.nCopies(width, "?")) + ")";
         for (int from = 0; from < keys.size(); from += 500) {
             List<Object[]> part = keys.subList(from, Math.min(keys.size(), from + 500));
-            String rows = String.join(", ", Collections.nCopies(part.size(), row));
             deleted += jdbc.update("delete from " + table.name() + " where (generation, " + columns + ") in ("
-                    + rows + ")", part.stream().flatMap(Arrays::stream).toArray());
+                    + RowValues.placeholders(part.size(), table.key().size() + 1) + ")",
+                    part.stream().flatMap(Arrays::stream).toArray());
         }
         return deleted;
     }

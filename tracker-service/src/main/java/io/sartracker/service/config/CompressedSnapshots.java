@@ -68,6 +68,16 @@ public final class CompressedSnapshots implements Serializer {
         return json.getConverter();
     }
 
+    /** A stored snapshot's JSON: uncompressed when it is gzip (as since revision 3), else as it was stored. */
+    public static byte[] plain(byte[] stored) {
+        return isGzip(stored) ? gunzip(stored) : stored;
+    }
+
+    /** The JSON compressed as a snapshot is stored. */
+    public static byte[] compressed(byte[] json) {
+        return gzip(json);
+    }
+
     static boolean isGzip(byte[] data) {
         return data.length > 2 && data[0] == (byte) 0x1f && data[1] == (byte) 0x8b;
     }

@@ -28,6 +28,7 @@ import io.sartracker.query.replay.ProjectionRebuild;
 import io.sartracker.service.TestPostgres;
 import io.sartracker.service.TrackerApplication;
 import io.sartracker.service.cluster.TokenPositions;
+import io.sartracker.service.config.CompressedSnapshots;
 import io.sartracker.service.security.Recorder;
 import io.sartracker.service.web.CommandSender;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -38,11 +39,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -71,8 +68,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The benchmark of issue 13: how the tracker compares with the database's own limit, on H2 and on
@@ -414,15 +409,8 @@ public final class StoreBenchmark {
         }
 
         /** A snapshot's payload is gzip-compressed JSON (CompressedSnapshots). */
-        private static byte[] renameSnapshot(byte[] payload, String series, String issuer) throws IOException {
-            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(payload))) {
-                byte[] renamed = rename(in.readAllBytes(), series, issuer);
-                ByteArrayOutputStream compressed = new ByteArrayOutputStream();
-                try (OutputStream out = new GZIPOutputStream(compressed)) {
-                    out.write(renamed);
-                }
-                return compressed.toByteArray();
-            }
+        private static byte[] renameSnapshot(byte[] payload, String series, String issuer) {
+            return CompressedSnapshots.compressed(rename(CompressedSnapshots.plain(payload), series, issuer));
         }
 
         private void awaitViewsCurrent() {
@@ -711,8 +699,9 @@ public final class StoreBenchmark {
                 throw new IllegalStateException("the list has " + listed + " series of " + size.series());
             }
             figure(new Figure("(5) list of every series: p50", percentile(times, 50), "ms", null));
-            Long document = jdbc.queryForObject("select max(length(document)) from series_view", Long.class);
-            log("listed %d series; the largest register document: %,d characters", listed, document);
+            log("listed %d series; the largest series document: %,d characters, holding document: %,d", listed,
+                    jdbc.queryForObject("select max(length(document)) from series_view", Long.class),
+                    jdbc.queryForObject("select max(length(document)) from holding_view", Long.class));
         }
 
         /** An allotment, then its holding row in the stored view. */
