@@ -7,7 +7,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +71,8 @@ public class RegisterStore {
         if (!changed.isEmpty()) {
             Map<String, Integer> order = new HashMap<>();
             register.holdings().forEach(holding -> order.put(holding.holderId(), order.size()));
-            saveHoldings(generation, register.seriesId(), changed, order);
+            changed.forEach(holding -> saveHolding(generation, register.seriesId(), holding,
+                    order.get(holding.holderId())));
         }
     }
 
@@ -98,29 +98,17 @@ public class RegisterStore {
                 SeriesRegister.FORMAT_VERSION, Date.valueOf(day), generation);
     }
 
-    /**
-     * The changed holdings' rows, in two JDBC batches (the updates, then the inserts of the rows not there
-     * yet) rather than one or two statements per holding: a batch of a rebuild changes hundreds, and each
-     * statement was a round trip to PostgreSQL. (H2 and PostgreSQL report each update's row count.)
-     */
-    private void saveHoldings(int generation, String seriesId, List<HoldingRecord> changed, Map<String, Integer> order) {
-        List<Object[]> rows = changed.stream().map(h -> new Object[]{h.currentHolderId(), h.status().name(), h.held(),
+    private void saveHolding(int generation, String seriesId, HoldingRecord h, int order) {
+        Object[] values = {h.currentHolderId(), h.status().name(), h.held(),
                 date(h.window() == null ? null : h.window().firstDay()),
                 date(h.window() == null ? null : h.window().lastDay()), date(h.lapseDate()), Documents.write(h),
-                order.get(h.holderId()), generation, seriesId, h.holderId()}).toList();
-        int[] updated = jdbc.batchUpdate("update holding_view set current_holder_id = ?, status = ?, rights_held = ?,"
+                order, generation, seriesId, h.holderId()};
+        if (jdbc.update("update holding_view set current_holder_id = ?, status = ?, rights_held = ?,"
                 + " window_first_day = ?, window_last_day = ?, lapse_date = ?, document = ?, holding_order = ?"
-                + " where generation = ? and series_id = ? and holder_id = ?", rows);
-        List<Object[]> missing = new ArrayList<>();
-        for (int i = 0; i < updated.length; i++) {
-            if (updated[i] == 0) {
-                missing.add(rows.get(i));
-            }
-        }
-        if (!missing.isEmpty()) {
-            jdbc.batchUpdate("insert into holding_view (current_holder_id, status, rights_held, window_first_day,"
+                + " where generation = ? and series_id = ? and holder_id = ?", values) == 0) {
+            jdbc.update("insert into holding_view (current_holder_id, status, rights_held, window_first_day,"
                     + " window_last_day, lapse_date, document, holding_order, generation, series_id, holder_id)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", missing);
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
         }
     }
 
