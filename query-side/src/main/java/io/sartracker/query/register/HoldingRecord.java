@@ -59,8 +59,7 @@ public class HoldingRecord {
 
     @JsonProperty("earlierLeftOut")
     private int earlierLeftOutAsStored() {
-        return earlierLeftOut + life.earlier().size() - life.keepingLatestReversible(REVERSIBLE_FACTS_STORED)
-                .earlier().size();
+        return earlierLeftOut + life.earlier().size() - Math.min(life.earlier().size(), REVERSIBLE_FACTS_STORED);
     }
 
     @JsonProperty("earlierLeftOut")
