@@ -144,14 +144,17 @@ public class AxonConfig {
 
     /**
      * Axon's JDBC storage engine as its auto-configuration builds it (which steps back once the event store
-     * below is defined), with snapshots compressed ({@link CompressedSnapshots}).
+     * below is defined), with snapshots compressed ({@link CompressedSnapshots}) and the events read in
+     * batches of {@code tracker.event-store.read-batch} rows, one query each.
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver exceptionResolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
-                                          ConnectionProvider connections, TransactionManager transactions) {
+                                          ConnectionProvider connections, TransactionManager transactions,
+                                          @Value("${tracker.event-store.read-batch}") int readBatch) {
         return JdbcEventStorageEngine.builder()
+                .batchSize(readBatch)
                 .snapshotSerializer(new CompressedSnapshots(serializer))
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(exceptionResolver)
