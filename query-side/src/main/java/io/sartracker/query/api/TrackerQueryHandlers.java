@@ -18,6 +18,7 @@ import io.sartracker.query.register.SeriesProjector;
 import io.sartracker.query.register.SeriesRegister;
 import io.sartracker.query.register.Views;
 import io.sartracker.query.store.AuditStore;
+import io.sartracker.query.store.HoldingHistories;
 import io.sartracker.query.store.ProjectionGenerations;
 import io.sartracker.query.store.RegisterStore;
 import org.axonframework.queryhandling.QueryHandler;
@@ -43,14 +44,16 @@ public class TrackerQueryHandlers {
     private final AuditStore audit;
     private final ProjectionGenerations generations;
     private final SeriesHistories histories;
+    private final HoldingHistories holdingHistories;
     private final Clock clock;
 
     public TrackerQueryHandlers(RegisterStore registers, AuditStore audit, ProjectionGenerations generations,
-                                SeriesHistories histories, Clock clock) {
+                                SeriesHistories histories, HoldingHistories holdingHistories, Clock clock) {
         this.registers = registers;
         this.audit = audit;
         this.generations = generations;
         this.histories = histories;
+        this.holdingHistories = holdingHistories;
         this.clock = clock;
     }
 
@@ -79,7 +82,10 @@ public class TrackerQueryHandlers {
         Set<String> seriesIds = new LinkedHashSet<>(registers.seriesOfPerson(registerGeneration(), person));
         seriesIds.addAll(audit.seriesOfPerson(generations.active(AuditStore.PROJECTION), person));
         List<Views.HoldingView> holdings = seriesIds.stream()
-                .map(id -> register(id, query.asOf(), query.knownAt()))
+                .map(id -> query.asOf() == null && query.knownAt() == null
+                        ? registerOn(registerGeneration(), id, LocalDate.now(clock))
+                        // the person's holdings fold as in the whole series, from a few of its events
+                        : new HistoryWindow(on, query.knownAt()).fold(holdingHistories.of(id, person)))
                 .filter(r -> r.seriesId() != null)
                 .flatMap(r -> r.holdings().stream()
                         .filter(h -> h.holderId().equals(person) || person.equals(h.currentHolderId())

@@ -66,8 +66,7 @@ public class AuditProjection {
                 (String) message.getMetaData().get(SIGNED_IN_BY),
                 (String) message.getMetaData().get(REQUEST_ID),
                 (String) message.getMetaData().get(COMMAND),
-                (String) message.getMetaData().get(CORRELATION_ID),
-                Documents.write(payload)));
+                (String) message.getMetaData().get(CORRELATION_ID)));
     }
 
     /** A batch's rows, written together when it commits (with the segment's token, in one transaction). */
@@ -97,7 +96,7 @@ public class AuditProjection {
      * The person acting, when not the allottee: the heir inheriting or exercising, the deceased heir;
      * and the person of a fact of their history at the issuer, which belongs to no series.
      */
-    private static String personOf(Object payload) {
+    static String personOf(Object payload) {
         if (payload instanceof PersonEvent e) {
             return e.personId().value();
         }

@@ -1,6 +1,8 @@
 package io.sartracker.query.store;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.sartracker.query.history.StoredEvents;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Date;
@@ -13,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -26,9 +29,12 @@ public class AuditStore {
     public static final List<ProjectionTable> TABLES = List.of(ProjectionTable.of("audit_entry", "event_id"));
 
     private final JdbcTemplate jdbc;
+    private final StoredEvents events;
 
-    public AuditStore(JdbcTemplate jdbc) {
+    /** @param events the event store, from which an entry's payload is read (the trail keeps no copy) */
+    public AuditStore(JdbcTemplate jdbc, StoredEvents events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public record AuditEntry(long globalIndex, String eventId, String seriesId, String holderId, String personId, String eventType,
@@ -38,8 +44,7 @@ public class AuditStore {
         /** An entry whose text fits its columns; one that does not is refused here, before its batch is written. */
         static AuditEntry checked(long globalIndex, String eventId, String seriesId, String holderId, String personId,
                                   String eventType, LocalDate effectiveDate, Instant recordedAt, String recordedBy,
-                                  String signedInBy, String requestId, String command, String correlationId,
-                                  String payload) {
+                                  String signedInBy, String requestId, String command, String correlationId) {
             fits("event_id", eventId, 255);
             fits("series_id", seriesId, 255);
             fits("holder_id", holderId, 255);
@@ -51,12 +56,17 @@ public class AuditStore {
             fits("command", command, 128);
             fits("correlation_id", correlationId, 255);
             return new AuditEntry(globalIndex, eventId, seriesId, holderId, personId, eventType, effectiveDate,
-                    recordedAt, recordedBy, signedInBy, requestId, command, correlationId, payload);
+                    recordedAt, recordedBy, signedInBy, requestId, command, correlationId, null);
         }
 
         AuditEntry at(long index) {
             return new AuditEntry(index, eventId, seriesId, holderId, personId, eventType, effectiveDate, recordedAt,
                     recordedBy, signedInBy, requestId, command, correlationId, payload);
+        }
+
+        AuditEntry withPayload(String json) {
+            return new AuditEntry(globalIndex, eventId, seriesId, holderId, personId, eventType, effectiveDate,
+                    recordedAt, recordedBy, signedInBy, requestId, command, correlationId, json);
         }
 
         /** The entry as a reader who may not see payloads gets it: who recorded what and when, without the fact's figures. */
@@ -109,14 +119,13 @@ public class AuditStore {
                 + " where (generation, event_id) in (" + marks + ")", String.class, args.toArray()));
         jdbc.batchUpdate("insert into audit_entry (generation, event_id, global_index, series_id, holder_id, person_id,"
                         + " event_type, effective_date, recorded_at, recorded_by, signed_in_by, request_id, command,"
-                        + " correlation_id, payload) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " correlation_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 entries.stream().filter(e -> present.add(e.eventId()))
                         .map(e -> new Object[]{generation, e.eventId(), e.globalIndex(), e.seriesId(), e.holderId(),
                                 e.personId(),
                                 e.eventType(), e.effectiveDate() == null ? null : Date.valueOf(e.effectiveDate()),
                                 Timestamp.from(e.recordedAt()), e.recordedBy(), e.signedInBy(), e.requestId(),
-                                e.command(), e.correlationId(),
-                                e.payload()})
+                                e.command(), e.correlationId()})
                         .toList());
     }
 
@@ -125,15 +134,29 @@ public class AuditStore {
         String where = where(generation, filter, args);
         args.add(size);
         args.add((long) page * size);
-        return jdbc.query("select global_index, event_id, series_id, holder_id, person_id, event_type, effective_date,"
-                        + " recorded_at, recorded_by, signed_in_by, request_id, command, correlation_id, payload"
-                        + " from audit_entry" + where
+        List<AuditEntry> entries = jdbc.query("select global_index, event_id, series_id, holder_id, person_id,"
+                        + " event_type, effective_date, recorded_at, recorded_by, signed_in_by, request_id, command,"
+                        + " correlation_id from audit_entry" + where
                         + " order by global_index" + (newestFirst ? " desc" : "") + " limit ? offset ?",
                 (rs, n) -> new AuditEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(),
                         rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getString(10), rs.getString(11),
-                        rs.getString(12), rs.getString(13), rs.getString(14)),
+                        rs.getString(12), rs.getString(13), null),
                 args.toArray());
+        return withPayloads(entries);
+    }
+
+    /**
+     * The entries with their events' payloads, read from the event store (upcast to the shape the code
+     * reads today) as JSON. The trail keeps no copy: it would double the bytes stored per event.
+     */
+    private List<AuditEntry> withPayloads(List<AuditEntry> entries) {
+        Map<String, DomainEventMessage<?>> stored = events.byIdentifier(entries.stream().map(AuditEntry::eventId)
+                .toList());
+        return entries.stream().map(entry -> entry.withPayload(Optional.ofNullable(stored.get(entry.eventId()))
+                .map(message -> Documents.write(message.getPayload()))
+                .orElseThrow(() -> new IllegalStateException("event " + entry.eventId()
+                        + " of the audit trail is not in the event store")))).toList();
     }
 
     public long count(int generation, AuditFilter filter) {
@@ -151,6 +174,32 @@ public class AuditStore {
                         + " and series_id is not null union select series_id from audit_entry where generation = ?"
                         + " and person_id = ? and series_id is not null order by series_id",
                 String.class, generation, personId, generation, personId);
+    }
+
+    /**
+     * The holdings of a series whose facts name the person other than as their allottee: as the heir, the one
+     * who exercised, the deceased heir.
+     */
+    List<String> holdingsNaming(int generation, String seriesId, String personId) {
+        return jdbc.queryForList("select distinct holder_id from audit_entry where generation = ? and person_id = ?"
+                + " and series_id = ? and holder_id is not null", String.class, generation, personId, seriesId);
+    }
+
+    /** The global index of the latest event of the series in the trail; none before its first. */
+    Optional<Long> lastOf(int generation, String seriesId) {
+        return Optional.ofNullable(jdbc.queryForObject("select max(global_index) from audit_entry"
+                + " where generation = ? and series_id = ?", Long.class, generation, seriesId));
+    }
+
+    /** The global indexes of the series' own events (of no holding) and of the holdings' events, in order. */
+    List<Long> eventsOf(int generation, String seriesId, Collection<String> holders) {
+        List<Object> args = new ArrayList<>(List.of(generation, seriesId, generation, seriesId));
+        args.addAll(holders);
+        String marks = holders.stream().map(h -> "?").collect(Collectors.joining(", "));
+        return jdbc.queryForList("select global_index from audit_entry where generation = ? and holder_id is null"
+                + " and series_id = ? union all select global_index from audit_entry where generation = ?"
+                + " and series_id = ? and holder_id in (" + marks + ") order by global_index", Long.class,
+                args.toArray());
     }
 
     private static String where(int generation, AuditFilter f, List<Object> args) {

@@ -3,10 +3,12 @@ package io.sartracker.service.config;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sartracker.query.api.TrackerQueryHandlers;
 import io.sartracker.query.history.SeriesHistories;
+import io.sartracker.query.history.StoredEvents;
 import io.sartracker.query.register.SeriesRegister;
 import io.sartracker.query.replay.ProjectionRebuild;
 import io.sartracker.query.store.AuditProjection;
 import io.sartracker.query.store.AuditStore;
+import io.sartracker.query.store.HoldingHistories;
 import io.sartracker.query.store.ProjectionGenerations;
 import io.sartracker.query.store.RegisterProjection;
 import io.sartracker.query.store.RegisterStore;
@@ -18,9 +20,11 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,9 +49,16 @@ public class QuerySideConfig {
         return new RegisterStore(jdbc);
     }
 
+    /** Single events read from the event store's table, deserialized with the event store's serializer and upcasters. */
     @Bean
-    AuditStore auditStore(JdbcTemplate jdbc) {
-        return new AuditStore(jdbc);
+    StoredEvents storedEvents(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer eventSerializer,
+                              org.axonframework.config.Configuration configuration) {
+        return new StoredEvents(jdbc, eventSerializer, configuration.upcasterChain());
+    }
+
+    @Bean
+    AuditStore auditStore(JdbcTemplate jdbc, StoredEvents events) {
+        return new AuditStore(jdbc, events);
     }
 
     /** Keeps the folded documents of this many series between batches (tracker.projections.kept-registers). */
@@ -70,11 +81,18 @@ public class QuerySideConfig {
         return new SeriesHistories(eventStore, keptEvents);
     }
 
+    /** A person's holdings in a series, read as a few events instead of the series' whole stream. */
+    @Bean
+    HoldingHistories holdingHistories(AuditStore audit, ProjectionGenerations generations, StoredEvents storedEvents,
+                                      EventStore eventStore, SeriesHistories histories) {
+        return new HoldingHistories(audit, generations, storedEvents, eventStore, histories);
+    }
+
     @Bean
     TrackerQueryHandlers trackerQueryHandlers(RegisterStore registers, AuditStore audit,
                                               ProjectionGenerations generations, SeriesHistories histories,
-                                              Clock clock) {
-        return new TrackerQueryHandlers(registers, audit, generations, histories, clock);
+                                              HoldingHistories holdingHistories, Clock clock) {
+        return new TrackerQueryHandlers(registers, audit, generations, histories, holdingHistories, clock);
     }
 
     @Bean

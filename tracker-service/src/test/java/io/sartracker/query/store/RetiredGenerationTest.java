@@ -76,7 +76,7 @@ class RetiredGenerationTest {
         for (int i = 0; i < rows; i++) {
             batch.add(new Object[]{generation, "E" + generation + "-" + i, i});
         }
-        jdbc.batchUpdate("insert into audit_entry (generation, event_id, global_index, event_type, recorded_at,"
-                + " payload) values (?, ?, ?, 'RightsAllotted', current_timestamp, '{}')", batch);
+        jdbc.batchUpdate("insert into audit_entry (generation, event_id, global_index, event_type, recorded_at)"
+                + " values (?, ?, ?, 'RightsAllotted', current_timestamp)", batch);
     }
 }
