@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Answers the queries of reporting and compliance. Today's views come from the stored projection;
@@ -82,10 +83,8 @@ public class TrackerQueryHandlers {
         Set<String> seriesIds = new LinkedHashSet<>(registers.seriesOfPerson(registerGeneration(), person));
         seriesIds.addAll(audit.seriesOfPerson(generations.active(AuditStore.PROJECTION), person));
         List<Views.HoldingView> holdings = seriesIds.stream()
-                .map(id -> query.asOf() == null && query.knownAt() == null
-                        ? registerOn(registerGeneration(), id, LocalDate.now(clock))
-                        // the person's holdings fold as in the whole series, from a few of its events
-                        : new HistoryWindow(on, query.knownAt()).fold(holdingHistories.of(id, person)))
+                // the person's holdings fold as in the whole series, from a few of its events
+                .map(id -> register(id, query.asOf(), query.knownAt(), () -> holdingHistories.of(id, person)))
                 .filter(r -> r.seriesId() != null)
                 .flatMap(r -> r.holdings().stream()
                         .filter(h -> h.holderId().equals(person) || person.equals(h.currentHolderId())
@@ -261,10 +260,16 @@ public class TrackerQueryHandlers {
      * was recorded by then, as of that instant's business date (or the date given).
      */
     private SeriesRegister register(String seriesId, LocalDate asOf, Instant knownAt) {
+        return register(seriesId, asOf, knownAt, () -> history(seriesId));
+    }
+
+    /** The same, folding the given events of the series (all of them, or those a view needs) for a date or instant. */
+    private SeriesRegister register(String seriesId, LocalDate asOf, Instant knownAt,
+                                    Supplier<List<RecordedEvent>> events) {
         if (asOf == null && knownAt == null) {
             return registerOn(registerGeneration(), seriesId, LocalDate.now(clock));
         }
-        return new HistoryWindow(dayOf(asOf, knownAt), knownAt).fold(history(seriesId));
+        return new HistoryWindow(dayOf(asOf, knownAt), knownAt).fold(events.get());
     }
 
     /**

@@ -71,8 +71,7 @@ public class AuditStore {
 
         /** The entry as a reader who may not see payloads gets it: who recorded what and when, without the fact's figures. */
         public AuditEntry withoutPayload() {
-            return new AuditEntry(globalIndex, eventId, seriesId, holderId, personId, eventType, effectiveDate,
-                    recordedAt, recordedBy, signedInBy, requestId, command, correlationId, null);
+            return withPayload(null);
         }
 
         private static void fits(String column, String value, int length) {
