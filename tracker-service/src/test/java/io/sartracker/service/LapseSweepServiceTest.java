@@ -35,6 +35,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -116,7 +117,7 @@ class LapseSweepServiceTest {
         clock.set(LocalDate.of(2023, 7, 3));
         assertThat(sweep.sweep().total()).as("D+10: the window is still open").isZero();
 
-        LapseSweep withGrace = new LapseSweep(gateway, directory, clock, 1, durable, tasks, node, new SimpleMeterRegistry());
+        LapseSweep withGrace = new LapseSweep(gateway, directory, clock, 1, durable, tasks, node, new SimpleMeterRegistry(), 2);
         clock.set(LocalDate.of(2023, 7, 4));
         assertThat(withGrace.sweep().total()).as("a day of grace holds the lapse back").isZero();
 
@@ -129,5 +130,37 @@ class LapseSweepServiceTest {
         assertThat(lapse.getPayloadType().getSimpleName()).isEqualTo("RightsLapsed");
         assertThat(lapse.getPayload()).hasFieldOrPropertyWithValue("lapseDate", LocalDate.of(2023, 7, 4));
         assertThat(lapse.getMetaData()).containsEntry("recordedBy", "system");
+    }
+
+    @Test
+    void sweepsSeveralSeriesAtOnceAndReportsThemInTheDirectorysOrder() {
+        clock.set(LocalDate.of(2023, 12, 1));
+        IssuerId issuer = IssuerId.of("SWEEP-PAR");
+        HolderId person = HolderId.of("P01");
+        List<SeriesId> series = IntStream.rangeClosed(1, 6).mapToObj(n -> SeriesId.of("SWEEP-PAR-" + n)).toList();
+        for (SeriesId id : series) {
+            sender.send(new IssueSeries(id, issuer, Terms.fifthSeries()), TrackerTestSupport.recorder("alice"));
+            sender.send(new AllotRights(id, person, Role.DIRECTOR, Rights.of(10), LocalDate.of(2015, 7, 13)),
+                    TrackerTestSupport.recorder("alice"));
+        }
+        // one departure of the person at the issuer: their window closes in every series at once
+        sender.send(new RecordDepartureFromOffice(issuer, person, LocalDate.of(2023, 12, 1),
+                DepartureReason.RETIREMENT), TrackerTestSupport.recorder("alice"));
+
+        clock.set(LocalDate.of(2024, 1, 10));
+        LapseSweep.SweepReport report = sweep.sweep();
+
+        List<String> expected = series.stream().map(SeriesId::value).toList();
+        expected.forEach(id -> assertThat(report.lapsesRecorded()).as(id).containsEntry(id, 1));
+        List<String> directoryOrder = directory.allSeries().stream().map(SeriesId::value)
+                .filter(expected::contains).toList();
+        assertThat(report.lapsesRecorded().keySet().stream().filter(expected::contains).toList())
+                .as("reported in the directory's order, whichever sweeper finished first").isEqualTo(directoryOrder);
+        for (SeriesId id : series) {
+            List<? extends DomainEventMessage<?>> events = eventStore.readEvents(id.value(), 0).asStream().toList();
+            assertThat(events).filteredOn(e -> e.getPayloadType().getSimpleName().equals("RightsLapsed"))
+                    .as("one lapse in %s", id).hasSize(1);
+        }
+        assertThat(sweep.sweep().lapsesRecorded().keySet()).as("idempotent").doesNotContainAnyElementsOf(expected);
     }
 }

@@ -24,6 +24,11 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Map;
 import java.util.Optional;
 
@@ -47,12 +52,17 @@ public class LapseSweep {
     private final ClusterTasks tasks;
     private final TrackerNode node;
     private final MeterRegistry meters;
+    private final int parallelSeries;
 
     public LapseSweep(CommandGateway gateway, SeriesDirectory directory, Clock clock,
                       @Value("${tracker.lapse-sweep.grace-days}") int graceDays, DurableAnswers durable,
-                      ClusterTasks tasks, TrackerNode node, MeterRegistry meters) {
+                      ClusterTasks tasks, TrackerNode node, MeterRegistry meters,
+                      @Value("${tracker.lapse-sweep.parallel-series}") int parallelSeries) {
         if (graceDays < 0) {
             throw new IllegalArgumentException("tracker.lapse-sweep.grace-days must not be negative");
+        }
+        if (parallelSeries < 1) {
+            throw new IllegalArgumentException("tracker.lapse-sweep.parallel-series must be at least 1");
         }
         this.gateway = gateway;
         this.directory = directory;
@@ -62,6 +72,7 @@ public class LapseSweep {
         this.tasks = tasks;
         this.node = node;
         this.meters = meters;
+        this.parallelSeries = parallelSeries;
     }
 
     /** The outcome of one sweep: lapses recorded per series. */
@@ -110,30 +121,65 @@ public class LapseSweep {
         return tasks.runAlone(TASK, ClusterTasks.IfBusy.WAIT, today, false, () -> sweepOn(today, "request")).orElseThrow();
     }
 
-    /** Sweeps; counted as {@code tracker.lapse.sweeps{trigger}}: start-up, schedule (a new day) or request. */
+    /**
+     * Sweeps; counted as {@code tracker.lapse.sweeps{trigger}}: start-up, schedule (a new day) or request.
+     * Each series is its own command, so several are swept at once: a series read from its snapshot waits
+     * on the database, and the lapses of several series share one sync.
+     */
     private synchronized SweepReport sweepOn(LocalDate today, String trigger) {
         meters.counter("tracker.lapse.sweeps", "trigger", trigger).increment();
+        long began = System.nanoTime();
         LocalDate dueBy = today.minusDays(graceDays);
+        List<SeriesId> series = directory.allSeries();
+        ExecutorService sweepers = Executors.newFixedThreadPool(Math.min(parallelSeries, Math.max(1, series.size())),
+                runnable -> {
+                    Thread sweeper = new Thread(runnable, "lapse-sweep");
+                    sweeper.setDaemon(true);
+                    return sweeper;
+                });
         Map<String, Integer> recorded = new LinkedHashMap<>();
-        for (SeriesId seriesId : directory.allSeries()) {
-            try {
-                RecordDueLapses command = new RecordDueLapses(seriesId, dueBy);
-                RecordedEvents.Outcome outcome = gateway.sendAndWait(GenericCommandMessage
-                        .asCommandMessage(command)
-                        .andMetaData(AuditMetadata.of(command, Recorder.SYSTEM, null)));
-                int lapses = outcome.events().size();
-                if (lapses > 0) {
-                    recorded.put(seriesId.value(), lapses);
+        try {
+            List<Future<Integer>> lapses = series.stream()
+                    .map(seriesId -> sweepers.submit(() -> sweep(seriesId, dueBy))).toList();
+            for (int i = 0; i < series.size(); i++) {
+                int count = lapsesOf(lapses.get(i));
+                if (count > 0) {
+                    recorded.put(series.get(i).value(), count);
                 }
-            } catch (RuntimeException e) {
-                // One series failing (a concurrent writer, say) must not stop the others; the next run retries.
-                log.warn("Lapse sweep of series {} failed; it is retried on the next run", seriesId, e);
             }
+        } finally {
+            sweepers.shutdown();
         }
         durable.confirm();
         SweepReport report = new SweepReport(today, dueBy, recorded);
-        log.info("Lapse sweep on {} (lapses due by {}) by node {}: {} lapse(s) recorded {}", today, dueBy, node.id(),
-                report.total(), recorded);
+        log.info("Lapse sweep on {} (lapses due by {}) by node {}: {} lapse(s) recorded in {} series of {}, {} ms {}",
+                today, dueBy, node.id(), report.total(), recorded.size(), series.size(),
+                (System.nanoTime() - began) / 1_000_000, recorded);
         return report;
+    }
+
+    private static int lapsesOf(Future<Integer> series) {
+        try {
+            return series.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The lapse sweep was interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The lapses recorded in one series; none when it fails (a concurrent writer, say): the next run retries. */
+    private int sweep(SeriesId seriesId, LocalDate dueBy) {
+        try {
+            RecordDueLapses command = new RecordDueLapses(seriesId, dueBy);
+            RecordedEvents.Outcome outcome = gateway.sendAndWait(GenericCommandMessage
+                    .asCommandMessage(command)
+                    .andMetaData(AuditMetadata.of(command, Recorder.SYSTEM, null)));
+            return outcome.events().size();
+        } catch (RuntimeException e) {
+            log.warn("Lapse sweep of series {} failed; it is retried on the next run", seriesId, e);
+            return 0;
+        }
     }
 }
