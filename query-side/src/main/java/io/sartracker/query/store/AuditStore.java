@@ -3,9 +3,11 @@ package io.sartracker.query.store;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.sartracker.query.history.StoredEvents;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,11 +32,15 @@ public class AuditStore {
 
     private final JdbcTemplate jdbc;
     private final StoredEvents events;
+    /** PostgreSQL finds many keys of one generation by an array; H2 by row values (see {@link #presentEventIds}). */
+    private final boolean keysAsArray;
 
     /** @param events the event store, from which an entry's payload is read (the trail keeps no copy) */
     public AuditStore(JdbcTemplate jdbc, StoredEvents events) {
         this.jdbc = jdbc;
         this.events = events;
+        this.keysAsArray = "PostgreSQL".equals(jdbc.execute(
+                (ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
     }
 
     public record AuditEntry(long globalIndex, String eventId, String seriesId, String holderId, String personId, String eventType,
@@ -106,16 +112,7 @@ public class AuditStore {
         if (entries.isEmpty()) {
             return;
         }
-        // Pairs of the whole key: "generation = ? and event_id in (...)" made H2 read every row of the
-        // generation for every batch (half a rebuild's time on H2).
-        String marks = RowValues.placeholders(entries.size(), 2);
-        List<Object> args = new ArrayList<>();
-        entries.forEach(e -> {
-            args.add(generation);
-            args.add(e.eventId());
-        });
-        Set<String> present = new HashSet<>(jdbc.queryForList("select event_id from audit_entry"
-                + " where (generation, event_id) in (" + marks + ")", String.class, args.toArray()));
+        Set<String> present = presentEventIds(generation, entries.stream().map(AuditEntry::eventId).toList());
         jdbc.batchUpdate("insert into audit_entry (generation, event_id, global_index, series_id, holder_id, person_id,"
                         + " event_type, effective_date, recorded_at, recorded_by, signed_in_by, request_id, command,"
                         + " correlation_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -126,6 +123,31 @@ public class AuditStore {
                                 Timestamp.from(e.recordedAt()), e.recordedBy(), e.signedInBy(), e.requestId(),
                                 e.command(), e.correlationId()})
                         .toList());
+    }
+
+    /**
+     * Which of the events already have a row of the generation, looked up in the primary key in the form each
+     * database reads as key look-ups. H2 reads row values of the whole key so ("generation = ? and event_id in
+     * (...)" read every row of the generation, half a rebuild's time); PostgreSQL plans 1,000 row values as an
+     * OR of 1,000 index scans, 0.5 s a batch and 85% of its rebuild, and finds an array in the key in 8 ms.
+     */
+    private Set<String> presentEventIds(int generation, List<String> eventIds) {
+        if (keysAsArray) {
+            return new HashSet<>(jdbc.query(connection -> {
+                PreparedStatement statement = connection.prepareStatement(
+                        "select event_id from audit_entry where generation = ? and event_id = any(?)");
+                statement.setInt(1, generation);
+                statement.setArray(2, connection.createArrayOf("varchar", eventIds.toArray()));
+                return statement;
+            }, (row, n) -> row.getString(1)));
+        }
+        List<Object> args = new ArrayList<>();
+        eventIds.forEach(id -> {
+            args.add(generation);
+            args.add(id);
+        });
+        return new HashSet<>(jdbc.queryForList("select event_id from audit_entry where (generation, event_id) in ("
+                + RowValues.placeholders(eventIds.size(), 2) + ")", String.class, args.toArray()));
     }
 
     public List<AuditEntry> find(int generation, AuditFilter filter, boolean newestFirst, int page, int size) {
