@@ -3,7 +3,6 @@ package io.sartracker.query.store;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.sartracker.query.history.StoredEvents;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Date;
@@ -39,8 +38,7 @@ public class AuditStore {
     public AuditStore(JdbcTemplate jdbc, StoredEvents events) {
         this.jdbc = jdbc;
         this.events = events;
-        this.keysAsArray = "PostgreSQL".equals(jdbc.execute(
-                (ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
+        this.keysAsArray = !RowValues.lookedUpInTheKey(jdbc);
     }
 
     public record AuditEntry(long globalIndex, String eventId, String seriesId, String holderId, String personId, String eventType,

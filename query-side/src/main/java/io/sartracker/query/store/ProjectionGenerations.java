@@ -14,9 +14,11 @@ import java.util.Optional;
  */
 public class ProjectionGenerations {
     private final JdbcTemplate jdbc;
+    private final boolean rowValuesByKey;
 
     public ProjectionGenerations(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.rowValuesByKey = RowValues.lookedUpInTheKey(jdbc);
     }
 
     /** A rebuild under way: the generation being written, when it began and the head it must reach. */
@@ -77,13 +79,18 @@ public class ProjectionGenerations {
     }
 
     /**
-     * Deletes at most {@code limit} rows of the table from generations before the active one: their keys
-     * are read first, then deleted by the primary key (a list of row values, which H2 and PostgreSQL both
-     * look up in the key; a sub-query in the delete made H2 scan the table).
+     * Deletes at most {@code limit} rows of the table from generations before the active one. On H2 their keys
+     * are read first, then deleted by the primary key (a list of row values, which H2 looks up in the key; a
+     * sub-query in the delete made it scan the table). PostgreSQL plans row values as an OR of index scans, so
+     * there the rows are found once and deleted by their physical place ({@code ctid}) in the same statement.
      *
      * @return how many rows were deleted; 0 when none is left
      */
     public int deleteRetiredRows(String projection, ProjectionTable table, int limit) {
+        if (!rowValuesByKey) {
+            return jdbc.update("delete from " + table.name() + " where ctid = any(array(select ctid from "
+                    + table.name() + " where generation < ? limit " + limit + "))", active(projection));
+        }
         String columns = String.join(", ", table.key());
         List<Object[]> keys = jdbc.query("select generation, " + columns + " from " + table.name()
                         + " where generation < ? fetch first " + limit + " rows only",

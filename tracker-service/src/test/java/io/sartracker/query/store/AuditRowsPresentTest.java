@@ -1,17 +1,11 @@
 package io.sartracker.query.store;
 
-import io.sartracker.service.TestPostgres;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditRowsPresentTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"H2", "PostgreSQL"})
+    @ValueSource(strings = {MigratedDatabase.H2, MigratedDatabase.POSTGRESQL})
     void aReplayedBatchAddsOnlyTheRowsOfItsGenerationNotThere(String database) {
-        JdbcTemplate jdbc = new JdbcTemplate(migrated(database));
+        JdbcTemplate jdbc = MigratedDatabase.of(database);
         AuditStore store = new AuditStore(jdbc, null);
         store.insertIfAbsent(1, entries(0, 600));
         store.insertIfAbsent(2, entries(0, 100));
@@ -51,19 +45,5 @@ class AuditRowsPresentTest {
         return IntStream.range(from, to).mapToObj(i -> AuditStore.AuditEntry.checked(i, "event-" + i, "S1", "H" + i % 40,
                 "P" + i % 40, "RightsAllotted", null, Instant.parse("2026-11-28T00:00:00Z"), "alice", null, null,
                 "AllotRights", null)).toList();
-    }
-
-    private static DataSource migrated(String database) {
-        DataSource dataSource;
-        if (database.equals("H2")) {
-            JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-            dataSource = h2;
-        } else {
-            dataSource = new DriverManagerDataSource(TestPostgres.newDatabase("audit_rows"), TestPostgres.USER,
-                    TestPostgres.PASSWORD);
-        }
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        return dataSource;
     }
 }

@@ -1,36 +1,31 @@
 package io.sartracker.query.store;
 
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A rebuilt projection's old generation is deleted a batch per call, by primary key, and nothing of the
- * active generation goes with it (on the service's schema, H2 in memory).
+ * active generation goes with it (on the service's schema, on H2 in memory and on PostgreSQL).
  */
 class RetiredGenerationTest {
     private JdbcTemplate jdbc;
     private ProjectionGenerations generations;
 
-    @BeforeEach
-    void schema() {
-        JdbcDataSource database = new JdbcDataSource();
-        database.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
-        jdbc = new JdbcTemplate(database);
+    private void schema(String database) {
+        jdbc = MigratedDatabase.of(database);
         generations = new ProjectionGenerations(jdbc);
     }
 
-    @Test
-    void theRetiredGenerationsRowsGoABatchAtATime() {
+    @ParameterizedTest
+    @ValueSource(strings = {MigratedDatabase.H2, MigratedDatabase.POSTGRESQL})
+    void theRetiredGenerationsRowsGoABatchAtATime(String database) {
+        schema(database);
         // generation 1 retired (and a row a node left behind of generation 0), generation 2 active
         audit(0, 1);
         audit(1, 1_203);
@@ -51,8 +46,10 @@ class RetiredGenerationTest {
         assertThat(jdbc.queryForObject("select count(*) from audit_entry", Integer.class)).isEqualTo(40);
     }
 
-    @Test
-    void aKeyOfSeveralColumnsDeletesExactlyTheRetiredRows() {
+    @ParameterizedTest
+    @ValueSource(strings = {MigratedDatabase.H2, MigratedDatabase.POSTGRESQL})
+    void aKeyOfSeveralColumnsDeletesExactlyTheRetiredRows(String database) {
+        schema(database);
         for (int generation = 1; generation <= 2; generation++) {
             for (int holder = 0; holder < 30; holder++) {
                 jdbc.update("insert into holding_view (generation, series_id, holder_id, current_holder_id, status,"
