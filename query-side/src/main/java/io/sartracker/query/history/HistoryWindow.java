@@ -68,6 +68,9 @@ public record HistoryWindow(LocalDate asOf, Instant knownAt) {
      */
     public static List<RecordedEvent> withoutReversedFacts(List<RecordedEvent> history) {
         Set<Integer> removed = HoldingLifecycle.reversedEvents(history.stream().map(RecordedEvent::payload).toList());
+        if (removed.isEmpty()) {
+            return history;
+        }
         List<RecordedEvent> kept = new ArrayList<>();
         for (int i = 0; i < history.size(); i++) {
             if (!removed.contains(i)) {

@@ -150,6 +150,11 @@ public final class HoldingLifecycle {
      * take back (the aggregate rejects one, so a recorded history has none): it stays and changes nothing.
      */
     public static Set<Integer> reversedEvents(List<?> events) {
+        if (events.stream().noneMatch(FactReversed.class::isInstance)) {
+            // only a reversal takes anything back; most histories have none, and the fold below was a sixth
+            // of an as-of register's first read
+            return Set.of();
+        }
         Map<String, HoldingLife> holdings = new HashMap<>();
         // per holding, the positions of each fact that could still be reversed, in step with HoldingLife.earlier
         Map<String, List<List<Integer>>> positions = new HashMap<>();
