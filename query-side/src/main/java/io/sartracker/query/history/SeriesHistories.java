@@ -5,8 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.sartracker.kernel.event.SeriesEvent;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 import java.util.ArrayList;
@@ -18,21 +16,28 @@ import java.util.List;
  * and deserializing a long series' whole stream for every as-of query was most of such a query's time. Nothing
  * read while a command is being handled is kept: its unit of work may still roll back the events it appended,
  * which its own connection already sees. (A query's own transaction, which Axon's query bus opens, writes none.)
+ * The stream is read by {@link StoredEvents#ofSeries} in the service: one query, payloads deserialized in parallel.
  */
 public final class SeriesHistories {
     /** An event with its place in the series' stream. */
     public record StoredEvent(long sequenceNumber, RecordedEvent recorded) {
     }
 
+    /** Reads a series' stream from a sequence number on, in its order ({@link StoredEvents#ofSeries}). */
+    @FunctionalInterface
+    public interface SeriesStream {
+        List<DomainEventMessage<?>> from(String seriesId, long sequenceNumber);
+    }
+
     private record Read(List<StoredEvent> events, long nextSequenceNumber) {
     }
 
-    private final EventStore eventStore;
+    private final SeriesStream stream;
     private final Cache<String, Read> read;
 
     /** @param keptEvents how many events, over all series, to keep deserialized in memory */
-    public SeriesHistories(EventStore eventStore, long keptEvents) {
-        this.eventStore = eventStore;
+    public SeriesHistories(SeriesStream stream, long keptEvents) {
+        this.stream = stream;
         this.read = Caffeine.newBuilder().maximumWeight(keptEvents)
                 .weigher((String seriesId, Read events) -> Math.max(1, events.events().size())).build();
     }
@@ -45,9 +50,7 @@ public final class SeriesHistories {
         long from = before == null ? 0 : before.nextSequenceNumber();
         List<StoredEvent> since = new ArrayList<>();
         long next = from;
-        DomainEventStream stream = eventStore.readEvents(seriesId, from);
-        while (stream.hasNext()) {
-            DomainEventMessage<?> message = stream.next();
+        for (DomainEventMessage<?> message : stream.from(seriesId, from)) {
             next = message.getSequenceNumber() + 1;
             if (message.getPayload() instanceof SeriesEvent event) {
                 since.add(new StoredEvent(message.getSequenceNumber(), new RecordedEvent(event, message.getTimestamp())));

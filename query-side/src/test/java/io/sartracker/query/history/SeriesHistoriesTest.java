@@ -31,7 +31,8 @@ class SeriesHistoriesTest {
 
     private final EmbeddedEventStore store = EmbeddedEventStore.builder()
             .storageEngine(new InMemoryEventStorageEngine()).build();
-    private final SeriesHistories histories = new SeriesHistories(store, 1_000);
+    private final SeriesHistories histories = new SeriesHistories(
+            (seriesId, from) -> List.copyOf(store.readEvents(seriesId, from).asStream().toList()), 1_000);
 
     @AfterEach
     void shutDown() {

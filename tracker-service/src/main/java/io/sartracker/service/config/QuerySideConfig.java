@@ -76,9 +76,9 @@ public class QuerySideConfig {
 
     /** The series' events the as-of views fold, kept deserialized (tracker.projections.kept-history-events). */
     @Bean
-    SeriesHistories seriesHistories(EventStore eventStore,
+    SeriesHistories seriesHistories(StoredEvents storedEvents,
                                     @Value("${tracker.projections.kept-history-events}") long keptEvents) {
-        return new SeriesHistories(eventStore, keptEvents);
+        return new SeriesHistories(storedEvents::ofSeries, keptEvents);
     }
 
     /** A person's holdings in a series, read as a few events instead of the series' whole stream. */

@@ -1,0 +1,118 @@
+package io.sartracker.query.store;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.sartracker.kernel.event.RightsAllotted;
+import io.sartracker.kernel.model.HolderId;
+import io.sartracker.kernel.model.Rights;
+import io.sartracker.kernel.model.Role;
+import io.sartracker.kernel.model.SeriesId;
+import io.sartracker.query.history.StoredEvents;
+import org.axonframework.common.jdbc.DataSourceConnectionProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializationException;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The as-of views read a series' stream by one query of their own ({@link StoredEvents#ofSeries}) instead of
+ * Axon's reads of 100 rows: on each database it gives what Axon's own read of the stream gives (identifiers,
+ * sequence numbers, instants, payloads, metadata), only that series' events, from the sequence number asked,
+ * with every event passed through the upcasters in the stream's order; a payload that cannot be read fails it.
+ */
+class SeriesStreamReadTest {
+    private static final int EVENTS = 1_500;
+
+    private final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(
+            Jackson2ObjectMapperBuilder.json().serializationInclusion(JsonInclude.Include.NON_NULL)
+                    .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build()).build();
+    /** The sequence numbers of the events the upcaster was shown, in the order shown. */
+    private final List<Long> upcastInOrder = new CopyOnWriteArrayList<>();
+
+    @ParameterizedTest
+    @ValueSource(strings = {MigratedDatabase.H2, MigratedDatabase.POSTGRESQL})
+    void aSeriesStreamReadsAsAxonReadsIt(String database) {
+        JdbcTemplate jdbc = MigratedDatabase.of(database);
+        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+                .connectionProvider(new DataSourceConnectionProvider(jdbc.getDataSource()))
+                .transactionManager(NoTransactionManager.INSTANCE).eventSerializer(serializer)
+                .snapshotSerializer(serializer).build();
+        List<EventMessage<?>> appended = new ArrayList<>();
+        for (int i = 0; i < EVENTS; i++) {
+            appended.add(allotted("S1", i, MetaData.with("user", "alice-" + i)));
+            if (i % 3 == 0) {
+                appended.add(allotted("S2", i / 3, MetaData.emptyInstance()));
+            }
+        }
+        engine.appendEvents(appended);
+        StoredEvents stored = new StoredEvents(jdbc, serializer, new ShowsTheOrder());
+
+        List<DomainEventMessage<?>> whole = stored.ofSeries("S1", 0);
+        List<DomainEventMessage<?>> byAxon = List.copyOf(engine.readEvents("S1", 0).asStream().toList());
+        assertThat(whole).hasSize(EVENTS);
+        assertThat(whole).extracting(DomainEventMessage::getSequenceNumber)
+                .containsExactlyElementsOf(LongStream.range(0, EVENTS).boxed().toList());
+        assertThat(whole).extracting(DomainEventMessage::getIdentifier)
+                .containsExactlyElementsOf(byAxon.stream().map(DomainEventMessage::getIdentifier).toList());
+        assertThat(whole).extracting(DomainEventMessage::getTimestamp)
+                .containsExactlyElementsOf(byAxon.stream().map(DomainEventMessage::getTimestamp).toList());
+        assertThat(whole.stream().map(m -> (Object) m.getPayload()).toList())
+                .containsExactlyElementsOf(byAxon.stream().map(m -> (Object) m.getPayload()).toList());
+        assertThat(whole.get(1_234).getMetaData()).containsEntry("user", "alice-1234");
+        assertThat(upcastInOrder).as("every event upcast once, in the stream's order")
+                .containsExactlyElementsOf(LongStream.range(0, EVENTS).boxed().toList());
+
+        assertThat(stored.ofSeries("S1", 1_100)).extracting(m -> ((RightsAllotted) m.getPayload()).holderId().value())
+                .containsExactlyElementsOf(LongStream.range(1_100, EVENTS).mapToObj(i -> "H" + i).toList());
+        assertThat(stored.ofSeries("S2", 0)).hasSize(EVENTS / 3)
+                .allSatisfy(m -> assertThat(m.getAggregateIdentifier()).isEqualTo("S2"));
+        assertThat(stored.ofSeries("S1", EVENTS)).isEmpty();
+        assertThat(stored.ofSeries("NO-SUCH-SERIES", 0)).isEmpty();
+
+        jdbc.update("update DomainEventEntry set payload = ? where aggregateIdentifier = 'S1' and sequenceNumber = 1400",
+                "not json".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> stored.ofSeries("S1", 0)).as("a payload that cannot be read fails the read")
+                .isInstanceOf(SerializationException.class);
+    }
+
+    private static DomainEventMessage<?> allotted(String series, long sequenceNumber, Map<String, ?> metaData) {
+        return new GenericDomainEventMessage<>("StockAcquisitionRight", series, sequenceNumber,
+                new RightsAllotted(SeriesId.of(series), HolderId.of("H" + sequenceNumber), Role.DIRECTOR,
+                        Rights.of(10 + sequenceNumber), LocalDate.of(2015, 7, 13)), metaData);
+    }
+
+    /** An upcaster that changes nothing and notes the order it is shown the events in. */
+    private final class ShowsTheOrder extends SingleEventUpcaster {
+        @Override
+        protected boolean canUpcast(IntermediateEventRepresentation event) {
+            return event.getAggregateIdentifier().filter("S1"::equals).isPresent();
+        }
+
+        @Override
+        protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation event) {
+            upcastInOrder.add(event.getSequenceNumber().orElseThrow());
+            return event;
+        }
+    }
+}
