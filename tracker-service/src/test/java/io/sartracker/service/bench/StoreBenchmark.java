@@ -23,6 +23,7 @@ import io.sartracker.kernel.query.FindHolder;
 import io.sartracker.kernel.query.FindRegister;
 import io.sartracker.kernel.query.FindSeries;
 import io.sartracker.query.api.TrackerQueryHandlers.SeriesList;
+import io.sartracker.query.history.StoredEvents;
 import io.sartracker.query.register.Views;
 import io.sartracker.query.replay.ProjectionRebuild;
 import io.sartracker.service.TestPostgres;
@@ -678,6 +679,16 @@ public final class StoreBenchmark {
             List<Long> holders = new ArrayList<>();
             List<Long> registers = new ArrayList<>();
             int n = Math.max(8, size.samples());
+            // the code a first read runs, compiled before the samples, on the two series they never visit
+            StoredEvents stored = context.getBean(StoredEvents.class);
+            for (int r = 0; r < 6; r++) {
+                stored.ofSeries(seriesId(r % Math.min(2, size.series())), 0);
+            }
+            for (int s = 0; s < Math.min(2, size.series()); s++) {
+                queries.query(new FindHolder(holder(s, 0), AS_OF, null), ResponseTypes.instanceOf(Object.class)).join();
+                queries.query(new FindRegister(SeriesId.of(seriesId(s)), AS_OF, null),
+                        ResponseTypes.instanceOf(Views.RegisterView.class)).join();
+            }
             for (int i = 0; i < n; i++) {
                 int s = 2 + i % Math.max(1, size.series() - 2);
                 HolderId holder = holder(s % size.series(), (i * 7) % size.holders());
