@@ -85,9 +85,9 @@ public final class StoredEvents {
      * A series' stream from a sequence number on, in its order, by one query, with every payload already
      * deserialized. Axon's own read of a stream asks for 100 rows a query and leaves each payload to be
      * deserialized on first use, one after another; a first as-of view of a long series (10,000 events) was
-     * mostly that read, half of it deserializing. The payloads are deserialized in parts on a pool of one
-     * thread a core (a part the pool has not begun may run on this thread); upcasting stays in the stream's
-     * order, as an upcaster may look at the events before.
+     * mostly that read, half of it deserializing. The payloads of more than 1,000 events are deserialized in
+     * parts on a pool of one thread a core; upcasting stays in the stream's order, as an upcaster may look at
+     * the events before.
      */
     public List<DomainEventMessage<?>> ofSeries(String seriesId, long fromSequenceNumber) {
         List<Row> rows = jdbc.query(connection -> {
@@ -102,14 +102,16 @@ public final class StoredEvents {
         List<DomainEventMessage<?>> events = EventStreamUtils.upcastAndDeserializeDomainEvents(
                 rows.stream().map(Row::entry), serializer, upcasters).asStream().collect(Collectors.toList());
         int partSize = Math.max(STREAM_FETCH_SIZE, events.size() / (2 * deserializers.getParallelism()) + 1);
+        if (events.size() <= partSize) {
+            // the events recorded since a kept read, mostly: not worth a hand-over to the pool
+            deserialize(events);
+            return events;
+        }
         List<Callable<Void>> parts = new ArrayList<>();
         for (int from = 0; from < events.size(); from += partSize) {
             List<DomainEventMessage<?>> part = events.subList(from, Math.min(events.size(), from + partSize));
             parts.add(() -> {
-                part.forEach(event -> {
-                    event.getPayload();
-                    event.getTimestamp();
-                });
+                deserialize(part);
                 return null;
             });
         }
@@ -125,6 +127,13 @@ public final class StoredEvents {
                     : new IllegalStateException("could not read the series " + seriesId, e.getCause());
         }
         return events;
+    }
+
+    private static void deserialize(List<DomainEventMessage<?>> events) {
+        events.forEach(event -> {
+            event.getPayload();
+            event.getTimestamp();
+        });
     }
 
     private List<Stored> read(String keyColumn, List<?> keys) {
