@@ -6,8 +6,6 @@ import io.sartracker.query.history.RecordedEvent;
 import io.sartracker.query.history.SeriesHistories;
 import io.sartracker.query.history.StoredEvents;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -32,15 +30,13 @@ public final class HoldingHistories {
     private final AuditStore audit;
     private final ProjectionGenerations generations;
     private final StoredEvents storedEvents;
-    private final EventStore eventStore;
     private final SeriesHistories series;
 
     public HoldingHistories(AuditStore audit, ProjectionGenerations generations, StoredEvents storedEvents,
-                            EventStore eventStore, SeriesHistories series) {
+                            SeriesHistories series) {
         this.audit = audit;
         this.generations = generations;
         this.storedEvents = storedEvents;
-        this.eventStore = eventStore;
         this.series = series;
     }
 
@@ -70,9 +66,7 @@ public final class HoldingHistories {
         if (lastSequenceNumber < 0) {
             return wholeSeries(seriesId);
         }
-        DomainEventStream later = eventStore.readEvents(seriesId, lastSequenceNumber + 1);
-        while (later.hasNext()) {
-            DomainEventMessage<?> message = later.next();
+        for (DomainEventMessage<?> message : storedEvents.ofSeries(seriesId, lastSequenceNumber + 1)) {
             if (!(message.getPayload() instanceof SeriesEvent event)) {
                 continue;
             }

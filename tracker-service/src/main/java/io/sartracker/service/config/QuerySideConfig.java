@@ -84,8 +84,8 @@ public class QuerySideConfig {
     /** A person's holdings in a series, read as a few events instead of the series' whole stream. */
     @Bean
     HoldingHistories holdingHistories(AuditStore audit, ProjectionGenerations generations, StoredEvents storedEvents,
-                                      EventStore eventStore, SeriesHistories histories) {
-        return new HoldingHistories(audit, generations, storedEvents, eventStore, histories);
+                                      SeriesHistories histories) {
+        return new HoldingHistories(audit, generations, storedEvents, histories);
     }
 
     @Bean
