@@ -15,15 +15,12 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Writes every event into the audit trail, once: a replayed event finds its row already there.
  * Each row is built and checked in the handler, so that an event the trail cannot take fails on its
  * own (and goes to the dead-letter queue) rather than failing its whole batch; a batch's rows are
- * written in one JDBC batch when it commits, with each event's own global index looked up by its
- * identifier.
+ * written together when it commits, each with its event's own global index, looked up by its identifier.
  */
 @ProcessingGroup(AuditStore.PROJECTION)
 public class AuditProjection {
@@ -53,7 +50,6 @@ public class AuditProjection {
         SeriesEvent event = payload instanceof SeriesEvent seriesEvent ? seriesEvent : null;
         Batch batch = batch();
         batch.entries.add(AuditStore.AuditEntry.checked(
-                0,
                 message.getIdentifier(),
                 event == null ? null : event.seriesId().value(),
                 payload instanceof HoldingEvent holding ? holding.holderId().value() : null,
@@ -84,12 +80,7 @@ public class AuditProjection {
     }
 
     private void flush(Batch batch) {
-        Map<String, Long> indexes = store.globalIndexes(batch.entries.stream().map(AuditStore.AuditEntry::eventId)
-                .toList());
-        List<AuditStore.AuditEntry> rows = batch.entries.stream().map(entry -> entry.at(
-                Optional.ofNullable(indexes.get(entry.eventId())).orElseThrow(() -> new IllegalStateException(
-                        "event " + entry.eventId() + " is not in the event store")))).toList();
-        store.insertIfAbsent(generations.writing(AuditStore.PROJECTION), rows);
+        store.insertIfAbsent(generations.writing(AuditStore.PROJECTION), batch.entries);
     }
 
     /**
