@@ -45,7 +45,7 @@ public class ClusterConfig {
      * The projections' processors: a segment with nothing to handle stores its token when its claim is
      * extended, every second rather than Axon's five (a rebuild's completion reads the stored tokens); a
      * node without the query role claims no segment, its processors run but never take work. Each
-     * coordinator looks for room in its work packages again as soon as one has committed a batch
+     * coordinator looks for room in its work packages again as soon as one begins a batch
      * ({@link CoordinatorExecutor}).
      */
     @Bean
@@ -55,7 +55,7 @@ public class ClusterConfig {
             PROJECTIONS.forEach(name -> {
                 CoordinatorExecutor coordinator = new CoordinatorExecutor(name);
                 configurer.onShutdown(coordinator::shutdown);
-                configurer.eventProcessing().registerHandlerInterceptor(name, config -> coordinator.roomAfterEachBatch());
+                configurer.eventProcessing().registerHandlerInterceptor(name, config -> coordinator.roomAsEachBatchBegins());
                 configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
                         name, (config, builder) -> {
                             builder.claimExtensionThreshold(1000).coordinatorExecutor(coordinator);

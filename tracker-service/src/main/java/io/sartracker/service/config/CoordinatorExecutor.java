@@ -3,7 +3,6 @@ package io.sartracker.service.config;
 import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
@@ -16,8 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * processor's work packages. When every work package already holds 1,024 events, Axon's coordinator (4.13)
  * looks again after 100 ms, and a work package done with its batch does not tell it: catching up or
  * rebuilding, each projection took at most 1,024 events a round, about 10,000 events a second
- * (BENCHMARKS.md, change 32). Here that short wait ends as soon as a batch has committed ({@link #roomAgain()}):
- * the work packages have room again. Longer waits (the idle look, the back-off after an error, 500 ms and
+ * (BENCHMARKS.md, change 32). Here that short wait ends as soon as a work package begins a batch
+ * ({@link #roomAgain()}): it has taken the batch's events out of its queue, so the coordinator can fill it
+ * again while the batch is handled. Longer waits (the idle look, the back-off after an error, 500 ms and
  * more) keep their delay.
  */
 public final class CoordinatorExecutor extends ScheduledThreadPoolExecutor {
@@ -43,20 +43,19 @@ public final class CoordinatorExecutor extends ScheduledThreadPoolExecutor {
         return scheduled;
     }
 
-    /** An interceptor of the processor's handlers that calls {@link #roomAgain()} once a batch has committed. */
-    public MessageHandlerInterceptor<EventMessage<?>> roomAfterEachBatch() {
-        String registered = CoordinatorExecutor.class.getName() + "@" + System.identityHashCode(this);
+    /** An interceptor of the processor's handlers that calls {@link #roomAgain()} as each batch begins. */
+    public MessageHandlerInterceptor<EventMessage<?>> roomAsEachBatchBegins() {
+        String begun = CoordinatorExecutor.class.getName() + "@" + System.identityHashCode(this);
         return (unitOfWork, chain) -> {
-            UnitOfWork<?> batch = unitOfWork.root();
-            batch.getOrComputeResource(registered, key -> {
-                batch.afterCommit(committed -> roomAgain());
+            unitOfWork.root().getOrComputeResource(begun, key -> {
+                roomAgain();
                 return Boolean.TRUE;
             });
             return chain.proceed();
         };
     }
 
-    /** A work package has committed a batch: a coordinator waiting for room looks again now. */
+    /** A work package has taken a batch out of its queue: a coordinator waiting for room looks again now. */
     public void roomAgain() {
         Waiting waiting = waitingForRoom.getAndSet(null);
         // cancelled here, or already run (or running) at its time: either way it runs once
