@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -24,7 +25,8 @@ public final class CoordinatorExecutor extends ScheduledThreadPoolExecutor {
     /** Waits shorter than this are the coordinator's wait for room in its work packages. */
     static final Duration WAIT_FOR_ROOM = Duration.ofMillis(500);
 
-    private record Waiting(Runnable task, ScheduledFuture<?> scheduled) {
+    /** A wait for room: its task runs once, at its time or when room is found, whichever claims it first. */
+    private record Waiting(Runnable task, AtomicBoolean claimed, ScheduledFuture<?> scheduled) {
     }
 
     private final AtomicReference<Waiting> waitingForRoom = new AtomicReference<>();
@@ -36,10 +38,16 @@ public final class CoordinatorExecutor extends ScheduledThreadPoolExecutor {
 
     @Override
     public ScheduledFuture<?> schedule(Runnable task, long delay, TimeUnit unit) {
-        ScheduledFuture<?> scheduled = super.schedule(task, delay, unit);
-        if (delay > 0 && unit.toNanos(delay) < WAIT_FOR_ROOM.toNanos()) {
-            waitingForRoom.set(new Waiting(task, scheduled));
+        if (delay <= 0 || unit.toNanos(delay) >= WAIT_FOR_ROOM.toNanos()) {
+            return super.schedule(task, delay, unit);
         }
+        AtomicBoolean claimed = new AtomicBoolean();
+        ScheduledFuture<?> scheduled = super.schedule(() -> {
+            if (claimed.compareAndSet(false, true)) {
+                task.run();
+            }
+        }, delay, unit);
+        waitingForRoom.set(new Waiting(task, claimed, scheduled));
         return scheduled;
     }
 
@@ -58,8 +66,8 @@ public final class CoordinatorExecutor extends ScheduledThreadPoolExecutor {
     /** A work package has taken a batch out of its queue: a coordinator waiting for room looks again now. */
     public void roomAgain() {
         Waiting waiting = waitingForRoom.getAndSet(null);
-        // cancelled here, or already run (or running) at its time: either way it runs once
-        if (waiting != null && waiting.scheduled().cancel(false)) {
+        if (waiting != null && waiting.claimed().compareAndSet(false, true)) {
+            waiting.scheduled().cancel(false);
             execute(waiting.task());
         }
     }

@@ -1,12 +1,18 @@
 package io.sartracker.service.config;
 
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +45,34 @@ class CoordinatorExecutorTest {
         executor.roomAgain();
         drain();
         assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void theProcessorsInterceptorEndsTheWaitOnceABatchAtItsFirstEvent() throws Exception {
+        MessageHandlerInterceptor<EventMessage<?>> interceptor = executor.roomAsEachBatchBegins();
+        CountDownLatch firstWaitRan = new CountDownLatch(1);
+        executor.schedule(firstWaitRan::countDown, 400, TimeUnit.MILLISECONDS);
+        List<EventMessage<?>> events = List.of(GenericEventMessage.asEventMessage("a"),
+                GenericEventMessage.asEventMessage("b"));
+        AtomicInteger handled = new AtomicInteger();
+        AtomicReference<ScheduledFuture<?>> laterWait = new AtomicReference<>();
+
+        // the unit of work runs the task once for each of its events
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(events);
+        batch.executeWithResult(() -> {
+            Object result = interceptor.handle(batch, handled::incrementAndGet);
+            if (handled.get() == 1) {
+                assertThat(firstWaitRan.await(5, TimeUnit.SECONDS)).as("the wait ended at the batch's first event")
+                        .isTrue();
+                // the coordinator filled the queue again and waits for room once more, while the batch is handled
+                laterWait.set(executor.schedule(runs::incrementAndGet, 400, TimeUnit.MILLISECONDS));
+            }
+            return result;
+        });
+
+        assertThat(handled).as("every event went on to its handler").hasValue(2);
+        assertThat(laterWait.get().isCancelled()).as("the same batch's later events leave the new wait alone")
+                .isFalse();
     }
 
     @Test
