@@ -27,6 +27,12 @@ public final class TestPostgres {
      * synchronous commit on): the benchmark's figures. Tests run without, as zonky's defaults are.
      */
     public static final String DURABLE = "tracker.test.postgres.durable";
+    /**
+     * More server settings, {@code name=value} separated by commas, for a benchmark's diagnosis: e.g.
+     * {@code log_autovacuum_min_duration=0,log_checkpoints=on} or {@code log_min_duration_statement=0} (the server's
+     * log is the file printed when it starts). A value may not hold a space or a comma.
+     */
+    public static final String SETTINGS = "tracker.test.postgres.settings";
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
 
@@ -42,6 +48,12 @@ public final class TestPostgres {
                 if (Boolean.getBoolean(DURABLE)) {
                     builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
                             .setServerConfig("full_page_writes", "on");
+                }
+                for (String setting : System.getProperty(SETTINGS, "").split(",")) {
+                    if (!setting.isBlank()) {
+                        String[] nameAndValue = setting.split("=", 2);
+                        builder.setServerConfig(nameAndValue[0].trim(), nameAndValue[1].trim());
+                    }
                 }
                 server = builder
                         // several Spring contexts (two nodes per test at times), each with its own pool

@@ -679,6 +679,7 @@ public final class StoreBenchmark {
             QueryGateway queries = context.getBean(QueryGateway.class);
             List<Long> holders = new ArrayList<>();
             List<Long> registers = new ArrayList<>();
+            List<String> registerTimes = new ArrayList<>();
             int n = Math.max(8, size.samples());
             // the code a first read runs, compiled before the samples, on the two series they never visit
             StoredEvents stored = context.getBean(StoredEvents.class);
@@ -700,6 +701,7 @@ public final class StoreBenchmark {
                 Views.RegisterView register = queries.query(new FindRegister(SeriesId.of(seriesId(s % size.series())),
                         AS_OF, null), ResponseTypes.instanceOf(Views.RegisterView.class)).join();
                 registers.add(System.nanoTime() - begin);
+                registerTimes.add(java.time.LocalTime.now(java.time.ZoneOffset.UTC).toString());
                 if (register == null) {
                     throw new IllegalStateException("no register of " + seriesId(s % size.series()));
                 }
@@ -708,6 +710,11 @@ public final class StoreBenchmark {
             figure(new Figure("(5) as-of holder view: p99", percentile(holders, 99), "ms", null));
             figure(new Figure("(5) as-of register: p50", percentile(registers, 50), "ms", null));
             figure(new Figure("(5) as-of register: p99", percentile(registers, 99), "ms", null));
+            // when the slowest ran (UTC, at their end), to set beside the database's log and the collector's
+            log("the five slowest as-of registers: %s", java.util.stream.IntStream.range(0, registers.size()).boxed()
+                    .sorted((a, b) -> Long.compare(registers.get(b), registers.get(a))).limit(5)
+                    .map(i -> String.format("#%d %.1f ms at %s", i, registers.get(i) / 1e6, registerTimes.get(i)))
+                    .collect(Collectors.joining(", ")));
         }
 
         /** The list of every series with its totals today (GET /series, the Today page). */
