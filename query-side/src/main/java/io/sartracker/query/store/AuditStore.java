@@ -3,11 +3,9 @@ package io.sartracker.query.store;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.sartracker.query.history.StoredEvents;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -120,26 +118,16 @@ public class AuditStore {
                 e -> Timestamp.from(e.recordedAt()).toString(),
                 AuditEntry::recordedBy, AuditEntry::signedInBy, AuditEntry::requestId, AuditEntry::command,
                 AuditEntry::correlationId);
-        jdbc.execute((ConnectionCallback<Integer>) connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("insert into audit_entry (generation,"
-                    + " event_id, global_index, series_id, holder_id, person_id, event_type, effective_date,"
-                    + " recorded_at, recorded_by, signed_in_by, request_id, command, correlation_id)"
-                    + " select ?, v.event_id, e.globalIndex, v.series_id, v.holder_id, v.person_id, v.event_type,"
-                    + " cast(v.effective_date as date), cast(v.recorded_at as timestamp), v.recorded_by,"
-                    + " v.signed_in_by, v.request_id, v.command, v.correlation_id"
-                    + " from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) as v(event_id, series_id, holder_id, person_id,"
-                    + " event_type, effective_date, recorded_at, recorded_by, signed_in_by, request_id, command,"
-                    + " correlation_id) left join DomainEventEntry e on e.eventIdentifier = v.event_id"
-                    + " on conflict (generation, event_id) do nothing")) {
-                statement.setInt(1, generation);
-                for (int column = 0; column < columns.size(); column++) {
-                    Function<AuditEntry, Object> value = columns.get(column);
-                    statement.setArray(column + 2, connection.createArrayOf("varchar",
-                            entries.stream().map(value).toArray()));
-                }
-                return statement.executeUpdate();
-            }
-        });
+        ColumnArrays.write(jdbc, "insert into audit_entry (generation,"
+                + " event_id, global_index, series_id, holder_id, person_id, event_type, effective_date,"
+                + " recorded_at, recorded_by, signed_in_by, request_id, command, correlation_id)"
+                + " select ?, v.event_id, e.globalIndex, v.series_id, v.holder_id, v.person_id, v.event_type,"
+                + " cast(v.effective_date as date), cast(v.recorded_at as timestamp), v.recorded_by,"
+                + " v.signed_in_by, v.request_id, v.command, v.correlation_id"
+                + " from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) as v(event_id, series_id, holder_id, person_id,"
+                + " event_type, effective_date, recorded_at, recorded_by, signed_in_by, request_id, command,"
+                + " correlation_id) left join DomainEventEntry e on e.eventIdentifier = v.event_id"
+                + " on conflict (generation, event_id) do nothing", List.of(generation), entries, columns);
     }
 
     /** H2: the global indexes by one query, the rows already there by another, then a JDBC batch of the others. */

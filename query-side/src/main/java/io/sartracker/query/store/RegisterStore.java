@@ -3,11 +3,9 @@ package io.sartracker.query.store;
 import io.sartracker.query.register.HoldingRecord;
 import io.sartracker.query.register.SeriesRegister;
 import io.sartracker.query.register.Views;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -134,30 +132,19 @@ public class RegisterStore {
                 h -> text(h.window() == null ? null : h.window().firstDay()),
                 h -> text(h.window() == null ? null : h.window().lastDay()), h -> text(h.lapseDate()),
                 Documents::write, h -> Integer.toString(order.get(h.holderId())));
-        jdbc.execute((ConnectionCallback<Integer>) connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("insert into holding_view (generation,"
-                    + " series_id, holder_id, current_holder_id, status, rights_held, window_first_day, window_last_day,"
-                    + " lapse_date, document, holding_order)"
-                    + " select ?, ?, v.holder_id, v.current_holder_id, v.status, cast(v.rights_held as bigint),"
-                    + " cast(v.window_first_day as date), cast(v.window_last_day as date), cast(v.lapse_date as date),"
-                    + " v.document, cast(v.holding_order as integer)"
-                    + " from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?) as v(holder_id, current_holder_id, status, rights_held,"
-                    + " window_first_day, window_last_day, lapse_date, document, holding_order)"
-                    + " on conflict (generation, series_id, holder_id) do update set"
-                    + " current_holder_id = excluded.current_holder_id, status = excluded.status,"
-                    + " rights_held = excluded.rights_held, window_first_day = excluded.window_first_day,"
-                    + " window_last_day = excluded.window_last_day, lapse_date = excluded.lapse_date,"
-                    + " document = excluded.document, holding_order = excluded.holding_order")) {
-                statement.setInt(1, generation);
-                statement.setString(2, seriesId);
-                for (int column = 0; column < columns.size(); column++) {
-                    Function<HoldingRecord, Object> value = columns.get(column);
-                    statement.setArray(column + 3, connection.createArrayOf("varchar",
-                            changed.stream().map(value).toArray()));
-                }
-                return statement.executeUpdate();
-            }
-        });
+        ColumnArrays.write(jdbc, "insert into holding_view (generation,"
+                + " series_id, holder_id, current_holder_id, status, rights_held, window_first_day, window_last_day,"
+                + " lapse_date, document, holding_order)"
+                + " select ?, ?, v.holder_id, v.current_holder_id, v.status, cast(v.rights_held as bigint),"
+                + " cast(v.window_first_day as date), cast(v.window_last_day as date), cast(v.lapse_date as date),"
+                + " v.document, cast(v.holding_order as integer)"
+                + " from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?) as v(holder_id, current_holder_id, status, rights_held,"
+                + " window_first_day, window_last_day, lapse_date, document, holding_order)"
+                + " on conflict (generation, series_id, holder_id) do update set"
+                + " current_holder_id = excluded.current_holder_id, status = excluded.status,"
+                + " rights_held = excluded.rights_held, window_first_day = excluded.window_first_day,"
+                + " window_last_day = excluded.window_last_day, lapse_date = excluded.lapse_date,"
+                + " document = excluded.document, holding_order = excluded.holding_order", List.of(generation, seriesId), changed, columns);
     }
 
     /** Series in which the person is an allottee or the heir (a union of two index look-ups, as in the audit trail). */
