@@ -108,7 +108,7 @@ public class AuditStore {
     /**
      * PostgreSQL: the batch as one statement of one array a column, which finds each event's global index by a
      * join and skips the rows already there by the key. As a JDBC batch of one insert a row, with the two look-ups
-     * before it, the statements took 5.4 s of the server's 9.6 s in a rebuild of 75,000 events (BENCHMARKS.md).
+     * before it, the statements took 4.5 s of the server's 9.6 s in a rebuild of 75,000 events (BENCHMARKS.md).
      */
     private void insertByArrays(int generation, List<AuditEntry> entries) {
         List<Function<AuditEntry, Object>> columns = List.of(AuditEntry::eventId, AuditEntry::seriesId,
@@ -132,8 +132,9 @@ public class AuditStore {
 
     /** H2: the global indexes by one query, the rows already there by another, then a JDBC batch of the others. */
     private void insertLookingUp(int generation, List<AuditEntry> entries) {
-        Map<String, Long> indexes = globalIndexes(entries.stream().map(AuditEntry::eventId).toList());
-        Set<String> present = presentEventIds(generation, entries.stream().map(AuditEntry::eventId).toList());
+        List<String> eventIds = entries.stream().map(AuditEntry::eventId).toList();
+        Map<String, Long> indexes = globalIndexes(eventIds);
+        Set<String> present = presentEventIds(generation, eventIds);
         jdbc.batchUpdate("insert into audit_entry (generation, event_id, global_index, series_id, holder_id, person_id,"
                         + " event_type, effective_date, recorded_at, recorded_by, signed_in_by, request_id, command,"
                         + " correlation_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

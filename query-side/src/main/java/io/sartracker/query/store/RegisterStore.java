@@ -123,7 +123,7 @@ public class RegisterStore {
 
     /**
      * PostgreSQL: the changed holdings' rows by one statement of one array a column, inserting or updating each by
-     * its key. An update a row took 2.3 s of the server's 9.6 s in a rebuild of 75,000 events (BENCHMARKS.md).
+     * its key. A statement a row took 2.4 s of the server's 9.6 s in a rebuild of 75,000 events (BENCHMARKS.md).
      */
     private void saveHoldingsByArrays(int generation, String seriesId, List<HoldingRecord> changed,
                                       Map<String, Integer> order) {
