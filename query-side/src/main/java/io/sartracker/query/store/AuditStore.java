@@ -113,7 +113,7 @@ public class AuditStore {
     private void insertByArrays(int generation, List<AuditEntry> entries) {
         List<Function<AuditEntry, Object>> columns = List.of(AuditEntry::eventId, AuditEntry::seriesId,
                 AuditEntry::holderId, AuditEntry::personId, AuditEntry::eventType,
-                e -> e.effectiveDate() == null ? null : e.effectiveDate().toString(),
+                e -> ColumnArrays.text(e.effectiveDate()),
                 // the local time a timestamp parameter is sent as, as the JDBC batch of H2's path sends it
                 e -> Timestamp.from(e.recordedAt()).toString(),
                 AuditEntry::recordedBy, AuditEntry::signedInBy, AuditEntry::requestId, AuditEntry::command,

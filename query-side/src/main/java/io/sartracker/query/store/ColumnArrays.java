@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.PreparedStatement;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
 
@@ -35,5 +36,10 @@ final class ColumnArrays {
                 return statement.executeUpdate();
             }
         });
+    }
+
+    /** A day as the text a column's array holds, cast to a date by the statement. */
+    static String text(LocalDate day) {
+        return day == null ? null : day.toString();
     }
 }

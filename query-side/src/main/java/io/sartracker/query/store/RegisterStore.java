@@ -129,8 +129,9 @@ public class RegisterStore {
                                       Map<String, Integer> order) {
         List<Function<HoldingRecord, Object>> columns = List.of(HoldingRecord::holderId,
                 HoldingRecord::currentHolderId, h -> h.status().name(), h -> Long.toString(h.held()),
-                h -> text(h.window() == null ? null : h.window().firstDay()),
-                h -> text(h.window() == null ? null : h.window().lastDay()), h -> text(h.lapseDate()),
+                h -> ColumnArrays.text(h.window() == null ? null : h.window().firstDay()),
+                h -> ColumnArrays.text(h.window() == null ? null : h.window().lastDay()),
+                h -> ColumnArrays.text(h.lapseDate()),
                 Documents::write, h -> Integer.toString(order.get(h.holderId())));
         ColumnArrays.write(jdbc, "insert into holding_view (generation,"
                 + " series_id, holder_id, current_holder_id, status, rights_held, window_first_day, window_last_day,"
@@ -144,7 +145,8 @@ public class RegisterStore {
                 + " current_holder_id = excluded.current_holder_id, status = excluded.status,"
                 + " rights_held = excluded.rights_held, window_first_day = excluded.window_first_day,"
                 + " window_last_day = excluded.window_last_day, lapse_date = excluded.lapse_date,"
-                + " document = excluded.document, holding_order = excluded.holding_order", List.of(generation, seriesId), changed, columns);
+                + " document = excluded.document, holding_order = excluded.holding_order",
+                List.of(generation, seriesId), changed, columns);
     }
 
     /** Series in which the person is an allottee or the heir (a union of two index look-ups, as in the audit trail). */
@@ -190,9 +192,5 @@ public class RegisterStore {
 
     private static Date date(LocalDate day) {
         return day == null ? null : Date.valueOf(day);
-    }
-
-    private static String text(LocalDate day) {
-        return day == null ? null : day.toString();
     }
 }

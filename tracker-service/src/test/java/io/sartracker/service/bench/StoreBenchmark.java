@@ -57,6 +57,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -71,6 +73,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The benchmark of issue 13: how the tracker compares with the database's own limit, on H2 and on
@@ -719,7 +722,7 @@ public final class StoreBenchmark {
                 Views.RegisterView register = queries.query(new FindRegister(SeriesId.of(seriesId(s % size.series())),
                         AS_OF, null), ResponseTypes.instanceOf(Views.RegisterView.class)).join();
                 registers.add(System.nanoTime() - begin);
-                registerTimes.add(java.time.LocalTime.now(java.time.ZoneOffset.UTC).toString());
+                registerTimes.add(LocalTime.now(ZoneOffset.UTC).toString());
                 if (register == null) {
                     throw new IllegalStateException("no register of " + seriesId(s % size.series()));
                 }
@@ -729,7 +732,7 @@ public final class StoreBenchmark {
             figure(new Figure("(5) as-of register: p50", percentile(registers, 50), "ms", null));
             figure(new Figure("(5) as-of register: p99", percentile(registers, 99), "ms", null));
             // when the slowest ran (UTC, at their end), to set beside the database's log and the collector's
-            log("the five slowest as-of registers: %s", java.util.stream.IntStream.range(0, registers.size()).boxed()
+            log("the five slowest as-of registers: %s", IntStream.range(0, registers.size()).boxed()
                     .sorted((a, b) -> Long.compare(registers.get(b), registers.get(a))).limit(5)
                     .map(i -> String.format("#%d %.1f ms at %s", i, registers.get(i) / 1e6, registerTimes.get(i)))
                     .collect(Collectors.joining(", ")));
