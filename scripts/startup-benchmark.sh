@@ -3,7 +3,8 @@
 #   scripts/startup-benchmark.sh [runs]      (default 3 runs of each)
 # 1. java -jar on the executable jar; 2. the jar extracted (java -Djarmode=tools ... extract);
 # 3. extracted, with a class data sharing archive from a training run (Spring Boot's "Class Data Sharing").
-# Each run starts on a fresh data folder and is timed from the launch to the first readiness answer "UP".
+# Each run starts on a fresh data folder and is timed from the launch to the first readiness answer "UP";
+# the last row restarts the CDS way on one folder a first start left behind (a running installation's restart).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -21,9 +22,10 @@ java -XX:ArchiveClassesAtExit="$work/tracker.jsa" -Dspring.context.exit=onRefres
 [ -f "$work/tracker.jsa" ] || { echo "no CDS archive was written" >&2; exit 1; }
 
 # prints the milliseconds from launch to readiness; gives up after 120 s
+# (on a fresh data folder, or on the one named by $DATA)
 time_to_ready() {
-    local data
-    data=$(mktemp -d -p "$work")
+    local data=${DATA:-}
+    [ -n "$data" ] || data=$(mktemp -d -p "$work")
     local begin=$(date +%s%N)
     java "$@" --tracker.data-dir="$data" "${options[@]}" >"$data.log" 2>&1 &
     local pid=$!
@@ -51,3 +53,11 @@ for way in jar extracted cds; do
     done
     printf '%-40s %s\n' "$way" "${figures[*]}"
 done
+cds=(-XX:SharedArchiveFile="$work/tracker.jsa" -jar "$work/app/$(basename "$jar")")
+export DATA=$(mktemp -d -p "$work")
+time_to_ready "${cds[@]}" >/dev/null
+figures=()
+for _ in $(seq "$runs"); do
+    figures+=("$(time_to_ready "${cds[@]}")")
+done
+printf '%-40s %s\n' "cds, restarting on an existing folder" "${figures[*]}"

@@ -16,8 +16,12 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Build the projections live, rebuild them from the event store, and compare every row. */
-@SpringBootTest(properties = "tracker.load-reference-history=true")
+/**
+ * Build the projections live, rebuild them from the event store, and compare every row. The register's batches
+ * are 3 events here, so that the rebuild spreads each series over many batches and stores its document only with
+ * the last of them (RegisterProjection).
+ */
+@SpringBootTest(properties = {"tracker.load-reference-history=true", "axon.eventhandling.processors.register.batch-size=3"})
 class ProjectionRebuildTest {
 
     @DynamicPropertySource

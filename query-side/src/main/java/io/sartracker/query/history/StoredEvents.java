@@ -81,6 +81,13 @@ public final class StoredEvents {
         return found;
     }
 
+    /** The sequence number of the aggregate's last event at or before a global index; -1 when it has none. */
+    public long lastSequenceNumber(String aggregateId, long upToGlobalIndex) {
+        return jdbc.query("select sequenceNumber from DomainEventEntry where aggregateIdentifier = ?"
+                        + " and globalIndex <= ? order by sequenceNumber desc fetch first 1 rows only",
+                rs -> rs.next() ? rs.getLong(1) : -1L, aggregateId, upToGlobalIndex);
+    }
+
     /**
      * A series' stream from a sequence number on, in its order, by one query, with every payload already
      * deserialized. Axon's own read of a stream asks for 100 rows a query and leaves each payload to be

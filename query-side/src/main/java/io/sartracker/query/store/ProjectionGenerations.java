@@ -36,6 +36,20 @@ public class ProjectionGenerations {
                 + " where projection = ?", Integer.class, projection);
     }
 
+    /**
+     * The generation new events go to and, when it is being rebuilt, the global index of the store's head the
+     * rebuild must reach (null otherwise): by one query, as a batch begins.
+     */
+    public record Writing(int generation, Long rebuildHeadIndex) {
+    }
+
+    public Writing writingTo(String projection) {
+        return jdbc.queryForObject("select coalesce(building_generation, active_generation),"
+                + " case when building_generation is not null then rebuild_head_index end"
+                + " from projection_generation where projection = ?",
+                (rs, n) -> new Writing(rs.getInt(1), rs.getObject(2) == null ? null : rs.getLong(2)), projection);
+    }
+
     public Optional<Rebuild> rebuild(String projection) {
         return jdbc.query("select building_generation, rebuild_started_at, rebuild_head_index"
                         + " from projection_generation where projection = ? and building_generation is not null",

@@ -7,6 +7,7 @@ import io.sartracker.kernel.event.HoldingEvent;
 import io.sartracker.kernel.event.SeriesEvent;
 import io.sartracker.kernel.event.SeriesIssued;
 import io.sartracker.query.history.SeriesHistories;
+import io.sartracker.query.history.StoredEvents;
 import io.sartracker.query.register.HoldingRecord;
 import io.sartracker.query.register.SeriesProjector;
 import io.sartracker.query.register.SeriesRegister;
@@ -22,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps the stored registers: each event is folded into its series' document by the same
@@ -33,81 +35,143 @@ import java.util.Set;
  * <p>
  * The documents a batch committed are kept, folded, for the next batch: reading and deserializing a
  * 400-holder series' document for every batch was half of a rebuild's time. A kept document is used
- * only while the stored one still has its version (another node may have taken the segment and
- * written since), and it is dropped when a batch that changed it rolls back. Only the worker of the
+ * only while the stored one still has the version it was kept with (another node may have taken the segment
+ * and written since), and it is dropped when a batch that changed it rolls back. Only the worker of the
  * series' segment touches it (a series' events stay in one segment).
+ * <p>
+ * During a rebuild nobody reads the generation being written, so a kept document is stored only once it has
+ * folded its series' last event before the rebuild's head, not after every batch: a batch of 1,000 events
+ * touches most of a series' 400 holdings, and writing them all again for each batch of a long series was most of
+ * the rebuild's time (BENCHMARKS.md, change 36). A document read from the store in a batch is always written
+ * with it, so a series whose kept document was pushed out of memory costs one read and one write, as before.
+ * A stored document can therefore be behind the events its segment's token has passed (the node died, another
+ * node took the segment, the kept document was pushed out): before an event, the events between the document's
+ * version and it are folded from the event store. The switch to the rebuilt generation waits for every
+ * segment's token to pass the head, by when every series has folded and stored its last event before it.
  */
 @ProcessingGroup(RegisterStore.PROJECTION)
 public class RegisterProjection {
     private static final String BATCH = RegisterProjection.class.getName() + ".batch";
+    /** The version of a series with no stored document. */
+    private static final long NOT_STORED = -1;
 
     private final RegisterStore store;
     private final ProjectionGenerations generations;
     private final SeriesHistories histories;
+    private final StoredEvents events;
     /** Documents as the last committed batch left them, by generation and series. */
-    private final Cache<FoldedKey, SeriesRegister> folded;
+    private final Cache<FoldedKey, Kept> folded;
+    /** During a rebuild: each series' last sequence number up to the rebuild's head, by generation and series. */
+    private final Map<FoldedKey, Long> lastBeforeHead = new ConcurrentHashMap<>();
 
     private record FoldedKey(int generation, String seriesId) {
     }
 
+    /** A kept document, the version stored when it was kept, and its holdings changed since that version. */
+    private record Kept(SeriesRegister register, long storedVersion, Set<String> unstoredHoldings) {
+    }
+
     /**
-     * @param histories     the series' events, to restore a holding's whole life before a reversal
+     * @param histories     the series' events, to restore a holding's whole life before a reversal and to fold the
+     *                      events a stored document is behind by
+     * @param events        the event store, for each series' last event before a rebuild's head
      * @param keptDocuments how many series' folded documents to keep between batches (a 400-holder series'
      *                      document is a few hundred kilobytes in memory)
      */
     public RegisterProjection(RegisterStore store, ProjectionGenerations generations, SeriesHistories histories,
-                              int keptDocuments) {
+                              StoredEvents events, int keptDocuments) {
         this.store = store;
         this.generations = generations;
         this.histories = histories;
+        this.events = events;
         // evicted on the projection's own thread, at once: a document left out is never used again
         this.folded = Caffeine.newBuilder().maximumSize(keptDocuments).executor(Runnable::run).build();
     }
 
+    /** A series in a batch: its document, the version stored, the holdings whose rows need writing. */
+    private static final class InBatch {
+        final String seriesId;
+        final SeriesRegister register;
+        final long storedVersion;
+        final Set<String> changedHoldings;
+        /** Read from the store in this batch (not kept from the one before), or an event failed on it: written. */
+        boolean mustStore;
+        /** Written when the batch commits (decided as it does). */
+        boolean stored;
+
+        InBatch(String seriesId, SeriesRegister register, long storedVersion, Set<String> changedHoldings,
+                boolean mustStore) {
+            this.seriesId = seriesId;
+            this.register = register;
+            this.storedVersion = storedVersion;
+            this.changedHoldings = changedHoldings;
+            this.mustStore = mustStore;
+        }
+    }
+
     /** The registers a batch has changed, with the holdings whose rows need writing. */
     private final class Batch {
-        final int generation = generations.writing(RegisterStore.PROJECTION);
-        final Map<String, SeriesRegister> registers = new LinkedHashMap<>();
-        final Map<String, Set<String>> changedHoldings = new LinkedHashMap<>();
+        final ProjectionGenerations.Writing writing = generations.writingTo(RegisterStore.PROJECTION);
+        final int generation = writing.generation();
+        final Map<String, InBatch> series = new LinkedHashMap<>();
 
-        SeriesRegister register(SeriesEvent event, long sequenceNumber) {
+        InBatch series(SeriesEvent event) {
             String seriesId = event.seriesId().value();
             if (event instanceof SeriesIssued) {
-                registers.put(seriesId, SeriesProjector.empty());
-                changedHoldings.put(seriesId, new LinkedHashSet<>());
+                series.put(seriesId, new InBatch(seriesId, SeriesProjector.empty(),
+                        store.version(generation, seriesId).orElse(NOT_STORED), new LinkedHashSet<>(), false));
             }
-            return registers.computeIfAbsent(seriesId, id -> {
-                changedHoldings.put(id, new LinkedHashSet<>());
-                return kept(id).orElseGet(() -> store.load(generation, id).orElseThrow(() -> new IllegalStateException(
-                        "no register for series " + id + " before its event number " + sequenceNumber)));
-            });
+            return series.computeIfAbsent(seriesId, id -> kept(id).map(kept -> new InBatch(id, kept.register(),
+                    kept.storedVersion(), new LinkedHashSet<>(kept.unstoredHoldings()), false)).orElseGet(() -> {
+                        SeriesRegister stored = store.load(generation, id).orElseGet(SeriesProjector::empty);
+                        return new InBatch(id, stored, stored.version(), new LinkedHashSet<>(), true);
+                    }));
         }
 
-        private Optional<SeriesRegister> kept(String seriesId) {
+        private Optional<Kept> kept(String seriesId) {
             FoldedKey key = new FoldedKey(generation, seriesId);
-            SeriesRegister register = folded.getIfPresent(key);
-            if (register == null) {
+            Kept kept = folded.getIfPresent(key);
+            if (kept == null) {
                 return Optional.empty();
             }
-            if (store.version(generation, seriesId).filter(stored -> stored == register.version()).isEmpty()) {
+            if (store.version(generation, seriesId).orElse(NOT_STORED) != kept.storedVersion()) {
                 folded.invalidate(key);
                 return Optional.empty();
             }
-            return Optional.of(register);
+            return Optional.of(kept);
+        }
+
+        /** Whether the series' document is written with this batch: always, except as a rebuild defers it. */
+        private boolean stores(InBatch s) {
+            Long head = writing.rebuildHeadIndex();
+            if (head == null) {
+                if (!lastBeforeHead.isEmpty()) {
+                    lastBeforeHead.clear();
+                }
+                return true;
+            }
+            return s.mustStore || s.register.version() >= lastBeforeHead.computeIfAbsent(
+                    new FoldedKey(generation, s.seriesId), key -> events.lastSequenceNumber(key.seriesId(), head));
         }
 
         void flush() {
-            registers.forEach((seriesId, register) -> store.save(generation, register,
-                    changedHoldings.get(seriesId).stream().map(register::holding).toList()));
+            series.values().forEach(s -> {
+                s.stored = stores(s);
+                if (s.stored) {
+                    store.save(generation, s.register, s.changedHoldings.stream().map(s.register::holding).toList());
+                }
+            });
         }
 
         void keep() {
-            registers.forEach((seriesId, register) -> folded.put(new FoldedKey(generation, seriesId), register));
+            series.values().forEach(s -> folded.put(new FoldedKey(generation, s.seriesId), s.stored
+                    ? new Kept(s.register, s.register.version(), Set.of())
+                    : new Kept(s.register, s.storedVersion, s.changedHoldings)));
         }
 
         /** The batch's documents were changed in memory and not stored: none may be used again. */
         void forget() {
-            registers.keySet().forEach(seriesId -> folded.invalidate(new FoldedKey(generation, seriesId)));
+            series.keySet().forEach(seriesId -> folded.invalidate(new FoldedKey(generation, seriesId)));
         }
     }
 
@@ -119,18 +183,46 @@ public class RegisterProjection {
 
     @EventHandler
     void on(SeriesEvent event, @SequenceNumber long sequenceNumber) {
-        Batch batch = batch();
-        SeriesRegister register = batch.register(event, sequenceNumber);
-        if (register.version() >= sequenceNumber) {
+        InBatch series = batch().series(event);
+        if (series.register.version() >= sequenceNumber) {
             return;
         }
-        if (event instanceof FactReversed reversal) {
-            restoreWholeLife(register, reversal.holderId().value(), sequenceNumber);
+        try {
+            foldMissing(series, sequenceNumber);
+            fold(series, event, sequenceNumber);
+        } catch (RuntimeException failed) {
+            // the event goes to the dead-letter queue; the document is written as it stands, never left in memory only
+            series.mustStore = true;
+            throw failed;
         }
-        SeriesProjector.apply(register, event);
-        SeriesProjector.markFolded(register, sequenceNumber);
+    }
+
+    private void fold(InBatch series, SeriesEvent event, long sequenceNumber) {
+        if (event instanceof FactReversed reversal) {
+            restoreWholeLife(series.register, reversal.holderId().value(), sequenceNumber);
+        }
+        SeriesProjector.apply(series.register, event);
+        SeriesProjector.markFolded(series.register, sequenceNumber);
         if (event instanceof HoldingEvent holdingEvent) {
-            batch.changedHoldings.get(event.seriesId().value()).add(holdingEvent.holderId().value());
+            series.changedHoldings.add(holdingEvent.holderId().value());
+        }
+    }
+
+    /** The events between the document's version and this one, folded from the event store (see the class). */
+    private void foldMissing(InBatch series, long sequenceNumber) {
+        if (series.register.version() >= sequenceNumber - 1) {
+            return;
+        }
+        series.mustStore = true;
+        for (SeriesHistories.StoredEvent stored : histories.of(series.seriesId)) {
+            if (stored.sequenceNumber() > series.register.version() && stored.sequenceNumber() < sequenceNumber) {
+                fold(series, stored.recorded().payload(), stored.sequenceNumber());
+            }
+        }
+        if (series.register.version() < sequenceNumber - 1) {
+            throw new IllegalStateException("the register of series " + series.seriesId + " has folded its events up"
+                    + " to number " + series.register.version() + " and the event store has none between it and "
+                    + sequenceNumber);
         }
     }
 

@@ -64,9 +64,9 @@ public class QuerySideConfig {
     /** Keeps the folded documents of this many series between batches (tracker.projections.kept-registers). */
     @Bean
     RegisterProjection registerProjection(RegisterStore store, ProjectionGenerations generations,
-                                          SeriesHistories histories,
+                                          SeriesHistories histories, StoredEvents events,
                                           @Value("${tracker.projections.kept-registers}") int keptRegisters) {
-        return new RegisterProjection(store, generations, histories, keptRegisters);
+        return new RegisterProjection(store, generations, histories, events, keptRegisters);
     }
 
     @Bean

@@ -11,6 +11,7 @@ import io.sartracker.kernel.model.Role;
 import io.sartracker.kernel.model.SeriesId;
 import io.sartracker.kernel.model.Terms;
 import io.sartracker.query.history.SeriesHistories;
+import io.sartracker.query.history.StoredEvents;
 import io.sartracker.query.register.SeriesRegister;
 import io.sartracker.service.TrackerApplication;
 import io.sartracker.service.TrackerTestSupport;
@@ -56,6 +57,8 @@ class KeptRegistersTest {
     ProjectionGenerations generations;
     @Autowired
     SeriesHistories histories;
+    @Autowired
+    StoredEvents events;
 
     @Test
     void aKeptDocumentIsSetAsideWhenTheStoredOneHasMovedOnOrItsBatchRolledBack() {
@@ -64,7 +67,7 @@ class KeptRegistersTest {
         awaitStoredVersion(1);
 
         // this instance folds the series' latest event again (skipped) and keeps the document at version 1
-        RegisterProjection keeping = new RegisterProjection(store, generations, histories, 8);
+        RegisterProjection keeping = new RegisterProjection(store, generations, histories, events, 8);
         handle(keeping, allotted("D01"), 1);
 
         allot("D02");
