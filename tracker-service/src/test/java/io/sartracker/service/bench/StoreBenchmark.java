@@ -213,7 +213,11 @@ public final class StoreBenchmark {
             long copyStart = System.nanoTime();
             copySeries();
             events = count("select count(*) from DomainEventEntry");
-            log("copied it to %d series: %d events in the store, %.1f s", size.series(), events, seconds(copyStart));
+            // the views fold the copied rows while the copy runs: what is left of it when the copy ends
+            TokenPositions positions = context.getBean(TokenPositions.class);
+            log("copied it to %d series: %d events in the store, %.1f s; the views then %d (register) and %d (audit)"
+                    + " events behind", size.series(), events, seconds(copyStart), positions.lag("register"),
+                    positions.lag("audit"));
             long catchUp = System.nanoTime();
             awaitViewsCurrent();
             log("the views followed the copied events in %.1f s", seconds(catchUp));
