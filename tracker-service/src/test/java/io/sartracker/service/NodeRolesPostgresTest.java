@@ -81,8 +81,11 @@ class NodeRolesPostgresTest {
                     "\"tracker.processor.lag\"", "\"tracker.dead.letters\"");
             assertThat(metric(command, "commandBus.successTimer")).as("commands handled, counted with their latencies")
                     .isGreaterThanOrEqualTo(2);
-            assertThat(json.readTree(query.get("/actuator/metrics").body()).at("/names").toString())
-                    .as("each processor's latency on the query node").contains("\"eventProcessor.latency\"");
+            String queryNames = json.readTree(query.get("/actuator/metrics").body()).at("/names").toString();
+            assertThat(queryNames).as("each processor's latency on the query node").contains("\"eventProcessor.latency\"");
+            assertThat(queryNames).as("no meters looked up for every event (ProcessorMetrics)")
+                    .doesNotContain("\"eventProcessor.capacity\"", "\"eventProcessor.allTimer\"");
+            assertThat(metric(query, "eventProcessor.latency?tag=processorName:register")).isGreaterThanOrEqualTo(0);
         }
     }
 

@@ -165,6 +165,12 @@ public class AxonConfig {
         return new AggregateCache(StockAcquisitionRight.class, maximumSize, jdbc, meters);
     }
 
+    /** Axon's Micrometer monitors, an event processor's reduced to its latency gauge ({@link ProcessorMetrics}). */
+    @Bean
+    ProcessorMetrics axonMetricRegistry(MeterRegistry meters) {
+        return new ProcessorMetrics(meters);
+    }
+
     /** People's histories kept in memory between commands. */
     @Bean
     AggregateCache personCache(JdbcTemplate jdbc, MeterRegistry meters,
