@@ -21,7 +21,8 @@ import java.util.function.Function;
  * and five counters, updates a sliding window and registers two gauges again for every event a processor
  * handles; each gauge's second registration goes through Micrometer's warning of a double registration. That was
  * a sixth of the service's CPU in a rebuild (BENCHMARKS.md change 38). The command bus, the event bus and the
- * query bus keep Axon's monitors.
+ * query bus keep Axon's monitors. A processor's latency is set from one event in every tenth of a second, which
+ * serves a gauge read every few seconds; the tags are a processor's name only, so one pace per monitor fits them.
  */
 public class ProcessorMetrics extends GlobalMetricRegistry {
 
@@ -41,12 +42,18 @@ public class ProcessorMetrics extends GlobalMetricRegistry {
         return new LatencyGauge(eventProcessorName + ".latency", getRegistry(), latencyTagsBuilder);
     }
 
-    /** Milliseconds between the latest event's time and its handling, one gauge per set of tags, registered once. */
+    /**
+     * Milliseconds between an event's time and its handling, one gauge per set of tags (a processor's name),
+     * registered once, set from at most one event every {@link #EVERY} (nanoseconds): reading an event's time parses
+     * its stored text, which the register projection never needs otherwise.
+     */
     static final class LatencyGauge implements MessageMonitor<EventMessage<?>> {
+        static final long EVERY = 100_000_000;
         private final String name;
         private final MeterRegistry registry;
         private final Function<Message<?>, Iterable<Tag>> tags;
         private final ConcurrentMap<Tags, AtomicLong> latencies = new ConcurrentHashMap<>();
+        private final AtomicLong setAt = new AtomicLong(Long.MIN_VALUE);
 
         LatencyGauge(String name, MeterRegistry registry, Function<Message<?>, Iterable<Tag>> tags) {
             this.name = name;
@@ -56,6 +63,11 @@ public class ProcessorMetrics extends GlobalMetricRegistry {
 
         @Override
         public MonitorCallback onMessageIngested(EventMessage<?> message) {
+            long now = registry.config().clock().monotonicTime();
+            long last = setAt.get();
+            if (last != Long.MIN_VALUE && now - last < EVERY || !setAt.compareAndSet(last, now)) {
+                return NoOpMessageMonitorCallback.INSTANCE;
+            }
             latencies.computeIfAbsent(Tags.of(tags.apply(message)), these -> {
                 AtomicLong latency = new AtomicLong();
                 Gauge.builder(name, latency, AtomicLong::get).tags(these).register(registry);
