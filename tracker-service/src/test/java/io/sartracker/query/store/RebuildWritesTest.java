@@ -28,6 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -45,10 +46,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * events its segment has passed (a node that died with documents only in memory) is caught up from the event
  * store before the next event. The service's own register processor is stopped; two projection instances play
  * the nodes, each batch a unit of work of several events, on a rebuild whose head lies ahead of the tokens (so
- * that the service does not switch to the generation under test).
+ * that the service does not switch to the generation under test); the context is closed after the class, whose
+ * rebuild never ends.
  */
 @SpringBootTest(classes = TrackerApplication.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class RebuildWritesTest {
     private static final String DEFERRED = "REBUILD-WRITES-1";
     private static final String CAUGHT_UP = "REBUILD-WRITES-2";
