@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,8 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An event the register projection cannot fold goes to the dead-letter queue, and the events after
  * it still reach the views. Here the poison is made by test means: the stored register of series
- * POISONED is deleted, so its next event finds no register to fold into. Once the row is back, an
- * operator's retry folds the dead letter in.
+ * POISONED is overwritten with text that is not a document (and another version, so that the document kept in
+ * memory is set aside), so its next event finds a register it cannot read, with a cause whose message (259
+ * characters) the dead-letter table held only once V28 widened it. A missing register is no poison: the
+ * projection folds the series from the event store (RebuildWritesTest). Once the row is back, an operator's retry
+ * folds the dead letter in.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DeadLetterTest {
@@ -56,14 +60,15 @@ class DeadLetterTest {
         issue("HEALTHY");
         await("/series/POISONED/register", register -> register.at("/seriesId").asText().equals("POISONED"));
         Map<String, Object> register = jdbc.queryForMap("select * from series_view where series_id = 'POISONED'");
-        jdbc.update("delete from series_view where series_id = 'POISONED'");
+        jdbc.update("update series_view set document = 'not a document', version = version + 1"
+                + " where series_id = 'POISONED'");
 
         allot("POISONED", "P1", 5);
         JsonNode letters = await("/dead-letters/register", list -> list.size() == 1);
         assertThat(letters.at("/0/seriesId").asText()).isEqualTo("POISONED");
         assertThat(letters.at("/0/eventType").asText()).isEqualTo("RightsAllotted");
-        assertThat(letters.at("/0/causeType").asText()).isEqualTo(IllegalStateException.class.getName());
-        assertThat(letters.at("/0/causeMessage").asText()).contains("no register for series POISONED");
+        assertThat(letters.at("/0/causeType").asText()).isEqualTo(UncheckedIOException.class.getName());
+        assertThat(letters.at("/0/causeMessage").asText()).contains("Unrecognized token 'not'");
 
         allot("HEALTHY", "H1", 7);
         JsonNode healthy = await("/series/HEALTHY/register", r -> r.at("/allotted").asLong() == 7);
@@ -82,9 +87,8 @@ class DeadLetterTest {
         assertThat(failedRetry.at("/sequencesHandled").asInt()).as("the cause is not mended yet").isZero();
         assertThat(failedRetry.at("/lettersLeft").asLong()).isEqualTo(1);
 
-        jdbc.update("insert into series_view (generation, series_id, issuer_id, version, document) values (?, ?, ?, ?, ?)",
-                register.get("GENERATION"), register.get("SERIES_ID"), register.get("ISSUER_ID"),
-                register.get("VERSION"), register.get("DOCUMENT"));
+        jdbc.update("update series_view set document = ?, version = ? where generation = ? and series_id = ?",
+                register.get("DOCUMENT"), register.get("VERSION"), register.get("GENERATION"), register.get("SERIES_ID"));
         JsonNode retry = post("/dead-letters/register/retries");
         assertThat(retry.at("/sequencesHandled").asInt()).isEqualTo(1);
         assertThat(retry.at("/lettersLeft").asLong()).isZero();
