@@ -9,7 +9,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
 import java.sql.PreparedStatement;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -32,8 +32,7 @@ public class ProjectionGenerations {
 
     /** The generation new events go to: the one being rebuilt, if any, else the active one. */
     public int writing(String projection) {
-        return jdbc.queryForObject("select coalesce(building_generation, active_generation) from projection_generation"
-                + " where projection = ?", Integer.class, projection);
+        return writingTo(projection).generation();
     }
 
     /**

@@ -145,9 +145,6 @@ public class RegisterProjection {
         private boolean stores(InBatch s) {
             Long head = writing.rebuildHeadIndex();
             if (head == null) {
-                if (!lastBeforeHead.isEmpty()) {
-                    lastBeforeHead.clear();
-                }
                 return true;
             }
             return s.mustStore || s.register.version() >= lastBeforeHead.computeIfAbsent(
@@ -155,6 +152,9 @@ public class RegisterProjection {
         }
 
         void flush() {
+            if (writing.rebuildHeadIndex() == null && !lastBeforeHead.isEmpty()) {
+                lastBeforeHead.clear();
+            }
             series.values().forEach(s -> {
                 s.stored = stores(s);
                 if (s.stored) {

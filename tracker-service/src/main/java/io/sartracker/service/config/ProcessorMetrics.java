@@ -20,7 +20,7 @@ import java.util.function.Function;
  * read ({@code eventProcessor.latency{processorName}}, README "What to monitor"). Axon 4.13 looks up four timers
  * and five counters, updates a sliding window and registers two gauges again for every event a processor
  * handles; each gauge's second registration goes through Micrometer's warning of a double registration. That was
- * a sixth of the service's CPU in a rebuild (BENCHMARKS.md change 38). The command bus, the event bus and the
+ * 18% of the processors' samples in a profile of a rebuild (BENCHMARKS.md change 38). The command bus, the event bus and the
  * query bus keep Axon's monitors. A processor's latency is set from one event in every tenth of a second, which
  * serves a gauge read every few seconds; the tags are a processor's name only, so one pace per monitor fits them.
  */
@@ -65,7 +65,7 @@ public class ProcessorMetrics extends GlobalMetricRegistry {
         public MonitorCallback onMessageIngested(EventMessage<?> message) {
             long now = registry.config().clock().monotonicTime();
             long last = setAt.get();
-            if (last != Long.MIN_VALUE && now - last < EVERY || !setAt.compareAndSet(last, now)) {
+            if ((last != Long.MIN_VALUE && now - last < EVERY) || !setAt.compareAndSet(last, now)) {
                 return NoOpMessageMonitorCallback.INSTANCE;
             }
             latencies.computeIfAbsent(Tags.of(tags.apply(message)), these -> {
