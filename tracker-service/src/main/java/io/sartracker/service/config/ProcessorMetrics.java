@@ -20,9 +20,10 @@ import java.util.function.Function;
  * read ({@code eventProcessor.latency{processorName}}, README "What to monitor"). Axon 4.13 looks up four timers
  * and five counters, updates a sliding window and registers two gauges again for every event a processor
  * handles; each gauge's second registration goes through Micrometer's warning of a double registration. That was
- * 18% of the processors' samples in a profile of a rebuild (BENCHMARKS.md change 38). The command bus, the event bus and the
- * query bus keep Axon's monitors. A processor's latency is set from one event in every tenth of a second, which
- * serves a gauge read every few seconds; the tags are a processor's name only, so one pace per monitor fits them.
+ * 18% of the processors' samples in a profile of a rebuild (BENCHMARKS.md change 38). The command bus, the event
+ * bus and the query bus keep Axon's monitors. A processor's latency is set from one event in every tenth of a
+ * second, which serves a gauge read every few seconds; the tags are a processor's name only, so one pace per
+ * monitor fits them.
  */
 public class ProcessorMetrics extends GlobalMetricRegistry {
 
@@ -32,7 +33,7 @@ public class ProcessorMetrics extends GlobalMetricRegistry {
 
     @Override
     public MessageMonitor<? super EventMessage<?>> registerEventProcessor(String eventProcessorName) {
-        return new LatencyGauge(eventProcessorName + ".latency", getRegistry(), message -> Tags.empty());
+        return registerEventProcessor(eventProcessorName, message -> Tags.empty(), message -> Tags.empty());
     }
 
     @Override
