@@ -9,7 +9,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
 import java.sql.PreparedStatement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -59,23 +58,7 @@ public final class StoredEvents {
     private record Row(long globalIndex, GenericDomainEventEntry<byte[]> entry) {
     }
 
-    /** A stored event as Axon's entry, whose time is read by {@link StoredTimestamp}. */
-    private static final class Entry extends GenericDomainEventEntry<byte[]> {
-        private final String timestamp;
-
-        Entry(String type, String aggregateId, long sequenceNumber, String eventId, String timestamp,
-              String payloadType, String payloadRevision, byte[] payload, byte[] metaData) {
-            super(type, aggregateId, sequenceNumber, eventId, timestamp, payloadType, payloadRevision, payload, metaData);
-            this.timestamp = timestamp;
-        }
-
-        @Override
-        public Instant getTimestamp() {
-            return StoredTimestamp.parse(timestamp);
-        }
-    }
-
-    private static final RowMapper<Row> ROW = (rs, n) -> new Row(rs.getLong(1), new Entry(
+    private static final RowMapper<Row> ROW = (rs, n) -> new Row(rs.getLong(1), new StoredEventEntry(
             rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7),
             rs.getString(8), rs.getBytes(9), rs.getBytes(10)));
 

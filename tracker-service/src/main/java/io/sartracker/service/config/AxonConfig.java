@@ -193,7 +193,8 @@ public class AxonConfig {
     /**
      * Axon's JDBC storage engine as its auto-configuration builds it (which steps back once the event store
      * below is defined), with snapshots compressed ({@link CompressedSnapshots}) and the events read in
-     * batches of {@code tracker.event-store.read-batch} rows, one query each.
+     * batches of {@code tracker.event-store.read-batch} rows, one query each, each event's time read without a
+     * {@code DateTimeFormatter} ({@link StoredTimeStorageEngine}).
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver exceptionResolver,
@@ -201,7 +202,7 @@ public class AxonConfig {
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connections, TransactionManager transactions,
                                           @Value("${tracker.event-store.read-batch}") int readBatch) {
-        return JdbcEventStorageEngine.builder()
+        return new StoredTimeStorageEngine(JdbcEventStorageEngine.builder()
                 .batchSize(readBatch)
                 .snapshotSerializer(new CompressedSnapshots(serializer))
                 .upcasterChain(configuration.upcasterChain())
@@ -210,8 +211,7 @@ public class AxonConfig {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connections)
                 .transactionManager(transactions)
-                .schema(new EventSchema())
-                .build();
+                .schema(new EventSchema()));
     }
 
     /**

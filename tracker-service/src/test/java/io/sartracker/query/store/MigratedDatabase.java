@@ -10,15 +10,15 @@ import javax.sql.DataSource;
 import java.util.UUID;
 
 /** A new database with the service's schema, for the stores' tests on each database the service runs on. */
-final class MigratedDatabase {
-    static final String H2 = "H2";
-    static final String POSTGRESQL = "PostgreSQL";
+public final class MigratedDatabase {
+    public static final String H2 = "H2";
+    public static final String POSTGRESQL = "PostgreSQL";
 
     private MigratedDatabase() {
     }
 
     /** @param database {@link #H2} (in memory) or {@link #POSTGRESQL} (a new database on the tests' server) */
-    static JdbcTemplate of(String database) {
+    public static JdbcTemplate of(String database) {
         DataSource dataSource;
         if (database.equals(H2)) {
             JdbcDataSource h2 = new JdbcDataSource();
