@@ -42,7 +42,7 @@ public final class StoredTimestamp {
     }
 
     /** The number the characters spell, or -1 when one is not a digit. */
-    private static int digits(String text, int from, int count) {
+    static int digits(String text, int from, int count) {
         int value = 0;
         for (int i = from; i < from + count; i++) {
             char c = text.charAt(i);

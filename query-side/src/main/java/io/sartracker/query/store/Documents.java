@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.sartracker.query.history.IsoDateModule;
 
 import java.io.UncheckedIOException;
 
@@ -13,6 +14,7 @@ import java.io.UncheckedIOException;
 final class Documents {
     static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(new IsoDateModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();

@@ -9,6 +9,7 @@ import io.sartracker.command.series.EventStoreHoldingReplay;
 import io.sartracker.command.series.ExpectedVersionTargetResolver;
 import io.sartracker.command.series.SeriesEventStore;
 import io.sartracker.command.series.StockAcquisitionRight;
+import io.sartracker.query.history.IsoDateModule;
 import io.sartracker.service.imports.ImportCacheClearing;
 import io.sartracker.service.imports.SpringManagedConnections;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -67,12 +68,13 @@ public class AxonConfig {
 
     /**
      * One mapper for events, snapshots, messages and HTTP: ISO dates, unknown properties ignored
-     * (an event revision may add a field; older readers keep working).
+     * (an event revision may add a field; older readers keep working), ISO dates read by their digits
+     * ({@link IsoDateModule}, after Spring Boot's JavaTimeModule).
      */
     @Bean
     @Primary
     ObjectMapper defaultAxonObjectMapper(Jackson2ObjectMapperBuilder builder) {
-        return builder.build();
+        return builder.postConfigurer(mapper -> mapper.registerModule(new IsoDateModule())).build();
     }
 
     /** Axon's JDBC connections; one bound to a Spring transaction is left to that transaction to end. */
