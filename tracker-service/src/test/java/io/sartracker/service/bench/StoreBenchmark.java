@@ -41,6 +41,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -105,6 +106,8 @@ public final class StoreBenchmark {
     private static final LocalDate LATER = LocalDate.of(2025, 1, 15);
     private static final LocalDate AS_OF = LocalDate.of(2021, 6, 30);
     private static final Duration BOUND = Duration.ofMinutes(30);
+    /** How long H2's file has not shrunk before the store counts as at rest. */
+    private static final Duration AT_REST = Duration.ofSeconds(20);
 
     /** Where the tracker keeps its events. */
     public enum Store { H2, POSTGRES }
@@ -249,13 +252,37 @@ public final class StoreBenchmark {
          * of a store at rest.
          */
         private void settle() {
-            if (store != Store.POSTGRES) {
+            if (store == Store.H2) {
+                awaitCompaction();
                 return;
             }
             long begin = System.nanoTime();
             jdbc.execute("vacuum analyze");
             jdbc.execute("checkpoint");
             log("vacuumed, analysed and checkpointed after the copy in %.1f s", seconds(begin));
+        }
+
+        /**
+         * H2 after the bulk copy: MVStore moves and rewrites its chunks in the background, more while the store is
+         * idle, and shrinks the file as it goes. Waits until the file has not shrunk for {@link #AT_REST}, so that
+         * the bytes on disk are those of a store at rest, as PostgreSQL's are after its vacuum.
+         */
+        private void awaitCompaction() {
+            File file = dataDir.resolve("tracker.mv.db").toFile();
+            long begin = System.nanoTime();
+            long before = file.length();
+            long[] smallest = {before};
+            long[] shrunkAt = {begin};
+            await(() -> {
+                long length = file.length();
+                if (length < smallest[0]) {
+                    smallest[0] = length;
+                    shrunkAt[0] = System.nanoTime();
+                }
+                return System.nanoTime() - shrunkAt[0] > AT_REST.toNanos();
+            }, BOUND, "H2's file to stop shrinking", Duration.ofMillis(500));
+            log("H2's file after the copy: %,d B, at rest %,d B (%.1f s shrinking, then %d s unchanged)", before,
+                    file.length(), (shrunkAt[0] - begin) / 1e9, AT_REST.toSeconds());
         }
 
         /**
