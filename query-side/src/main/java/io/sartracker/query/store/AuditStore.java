@@ -124,7 +124,7 @@ public class AuditStore {
                 + " select ?, v.event_id, e.globalIndex, v.series_id, v.holder_id, v.person_id, v.event_type,"
                 + " cast(v.effective_date as date), cast(v.recorded_at as timestamp), v.recorded_by,"
                 + " v.signed_in_by, v.request_id, v.command, v.correlation_id"
-                + " from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) as v(event_id, series_id, holder_id, person_id,"
+                + " from " + ColumnArrays.unnest(12) + " as v(event_id, series_id, holder_id, person_id,"
                 + " event_type, effective_date, recorded_at, recorded_by, signed_in_by, request_id, command,"
                 + " correlation_id) left join DomainEventEntry e on e.eventIdentifier = v.event_id"
                 + " on conflict (generation, event_id) do nothing", List.of(generation), entries, columns);

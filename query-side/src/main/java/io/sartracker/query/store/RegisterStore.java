@@ -139,7 +139,7 @@ public class RegisterStore {
                 + " select ?, ?, v.holder_id, v.current_holder_id, v.status, cast(v.rights_held as bigint),"
                 + " cast(v.window_first_day as date), cast(v.window_last_day as date), cast(v.lapse_date as date),"
                 + " v.document, cast(v.holding_order as integer)"
-                + " from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?) as v(holder_id, current_holder_id, status, rights_held,"
+                + " from " + ColumnArrays.unnest(9) + " as v(holder_id, current_holder_id, status, rights_held,"
                 + " window_first_day, window_last_day, lapse_date, document, holding_order)"
                 + " on conflict (generation, series_id, holder_id) do update set"
                 + " current_holder_id = excluded.current_holder_id, status = excluded.status,"
