@@ -166,7 +166,8 @@ public class AuditStore {
 
     /**
      * Which of the places already have a row of the generation, looked up in the primary key by row values of the
-     * whole key: "generation = ? and global_index in (...)" made H2 read every row of the generation.
+     * whole key ("generation = ? and event_id in (...)", on the key before V29, made H2 read every row of the
+     * generation).
      */
     private Set<Long> presentGlobalIndexes(int generation, Collection<Long> globalIndexes) {
         if (globalIndexes.isEmpty()) {

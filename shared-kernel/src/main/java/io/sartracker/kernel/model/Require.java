@@ -73,7 +73,8 @@ public final class Require {
     public static String identifier(String value, String name) {
         String text = text(value, name);
         if (!isIdentifier(text)) {
-            throw new IllegalArgumentException(name + " must be 1 to 64 letters, digits or . _ : -, was '"
+            throw new IllegalArgumentException(name + " must be 1 to " + MAX_IDENTIFIER_LENGTH
+                    + " letters, digits or . _ : -, was '"
                     + (text.length() > 70 ? text.substring(0, 70) + "..." : text) + "'");
         }
         return text;
