@@ -105,6 +105,10 @@ public final class StoreBenchmark {
     private static final LocalDate LATER = LocalDate.of(2025, 1, 15);
     private static final LocalDate AS_OF = LocalDate.of(2021, 6, 30);
     private static final Duration BOUND = Duration.ofMinutes(30);
+    /** Copies the series a block of events of each in turn, instead of one series after another. */
+    private static final boolean INTERLEAVE = Boolean.getBoolean("bench.interleave");
+    /** Events of one series in a row when the copies interleave: about a season's facts of a company. */
+    private static final int INTERLEAVED_BLOCK = 100;
 
     /** Where the tracker keeps its events. */
     public enum Store { H2, POSTGRES }
@@ -215,8 +219,9 @@ public final class StoreBenchmark {
             events = count("select count(*) from DomainEventEntry");
             // the views fold the copied rows while the copy runs: what is left of it when the copy ends
             TokenPositions positions = context.getBean(TokenPositions.class);
-            log("copied it to %d series: %d events in the store, %.1f s; the views then %d (register) and %d (audit)"
-                    + " events behind", size.series(), events, seconds(copyStart), positions.lag("register"),
+            log("copied it to %d series%s: %d events in the store, %.1f s; the views then %d (register) and %d"
+                    + " (audit) events behind", size.series(), INTERLEAVE ? " (interleaved, " + INTERLEAVED_BLOCK
+                    + " events of each in turn)" : "", events, seconds(copyStart), positions.lag("register"),
                     positions.lag("audit"));
             long catchUp = System.nanoTime();
             awaitViewsCurrent();
@@ -409,19 +414,27 @@ public final class StoreBenchmark {
                      PreparedStatement snapshot = connection.prepareStatement("insert into SnapshotEventEntry"
                              + " (eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp, payloadType,"
                              + " payloadRevision, payload, metaData) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    // series after series, or (bench.interleave) a block of each series in turn, as series
+                    // recorded over the same years lie in a store
+                    int block = INTERLEAVE ? INTERLEAVED_BLOCK : rows.size();
+                    int batched = 0;
+                    for (int from = 0; from < rows.size(); from += block) {
+                        for (int s = 1; s < size.series(); s++) {
+                            for (Object[] row : rows.subList(from, Math.min(rows.size(), from + block))) {
+                                bindCopy(insert, row, seriesId(s), issuerId(s),
+                                        rename((byte[]) row[6], seriesId(s), issuerId(s)));
+                                insert.addBatch();
+                                if (++batched % 1000 == 0) {
+                                    insert.executeBatch();
+                                    connection.commit();
+                                }
+                            }
+                        }
+                    }
+                    insert.executeBatch();
                     for (int s = 1; s < size.series(); s++) {
                         String series = seriesId(s);
                         String issuer = issuerId(s);
-                        int batched = 0;
-                        for (Object[] row : rows) {
-                            bindCopy(insert, row, series, issuer, rename((byte[]) row[6], series, issuer));
-                            insert.addBatch();
-                            if (++batched % 1000 == 0) {
-                                insert.executeBatch();
-                                connection.commit();
-                            }
-                        }
-                        insert.executeBatch();
                         directory.setString(1, series);
                         directory.setString(2, issuer);
                         directory.executeUpdate();
