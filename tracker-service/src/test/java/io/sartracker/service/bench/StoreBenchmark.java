@@ -257,7 +257,7 @@ public final class StoreBenchmark {
          * for a minute or more after it, through the figures measured next (the as-of register's slowest samples
          * fell inside the vacuum of holding_view; BENCHMARKS.md, "This session (2026-11-28 from 19:35 UTC)"). It is
          * done here at once, as the server would have done it soon after a real import, so that the figures are
-         * of a store at rest.
+         * of a store at rest. H2 has nothing to run here (its compaction is its own): its fill rates are printed.
          */
         private void settle() {
             if (store == Store.H2) {
