@@ -21,14 +21,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The audit trail: one row per event, keyed by the event's own global index (its place in the store, never a
- * tracking token's position, which for an event committed after a later one names the highest index seen) and
- * ordered by it, filterable by series, person and dates. Keyed by the place, not the event's identifier: a random
- * identifier sent every row to a random page of the key's index (BENCHMARKS.md change 45).
+ * The audit trail: one row per event, keyed by the event's own identifier and ordered by its own
+ * global index (never a tracking token's position, which for an event committed after a later one
+ * names the highest index seen), filterable by series, person and dates.
  */
 public class AuditStore {
     public static final String PROJECTION = "audit";
-    public static final List<ProjectionTable> TABLES = List.of(ProjectionTable.of("audit_entry", "global_index"));
+    public static final List<ProjectionTable> TABLES = List.of(ProjectionTable.of("audit_entry", "event_id"));
 
     private final JdbcTemplate jdbc;
     private final StoredEvents events;
@@ -128,28 +127,25 @@ public class AuditStore {
                 + " from " + ColumnArrays.unnest(12) + " as v(event_id, series_id, holder_id, person_id,"
                 + " event_type, effective_date, recorded_at, recorded_by, signed_in_by, request_id, command,"
                 + " correlation_id) left join DomainEventEntry e on e.eventIdentifier = v.event_id"
-                + " on conflict (generation, global_index) do nothing", List.of(generation), entries, columns);
+                + " on conflict (generation, event_id) do nothing", List.of(generation), entries, columns);
     }
 
     /** H2: the global indexes by one query, the rows already there by another, then a JDBC batch of the others. */
     private void insertLookingUp(int generation, List<AuditEntry> entries) {
-        Map<String, Long> indexes = globalIndexes(entries.stream().map(AuditEntry::eventId).toList());
-        Set<Long> present = presentGlobalIndexes(generation, indexes.values());
+        List<String> eventIds = entries.stream().map(AuditEntry::eventId).toList();
+        Map<String, Long> indexes = globalIndexes(eventIds);
+        Set<String> present = presentEventIds(generation, eventIds);
         jdbc.batchUpdate("insert into audit_entry (generation, event_id, global_index, series_id, holder_id, person_id,"
                         + " event_type, effective_date, recorded_at, recorded_by, signed_in_by, request_id, command,"
                         + " correlation_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                entries.stream().map(e -> Map.entry(e, Optional.ofNullable(indexes.get(e.eventId()))
+                entries.stream().filter(e -> present.add(e.eventId()))
+                        .map(e -> new Object[]{generation, e.eventId(), Optional.ofNullable(indexes.get(e.eventId()))
                                 .orElseThrow(() -> new IllegalStateException(
-                                        "event " + e.eventId() + " is not in the event store"))))
-                        .filter(e -> present.add(e.getValue()))
-                        .map(entry -> {
-                            AuditEntry e = entry.getKey();
-                            return new Object[]{generation, e.eventId(), entry.getValue(), e.seriesId(), e.holderId(),
-                                    e.personId(), e.eventType(),
-                                    e.effectiveDate() == null ? null : Date.valueOf(e.effectiveDate()),
-                                    Timestamp.from(e.recordedAt()), e.recordedBy(), e.signedInBy(), e.requestId(),
-                                    e.command(), e.correlationId()};
-                        })
+                                        "event " + e.eventId() + " is not in the event store")),
+                                e.seriesId(), e.holderId(), e.personId(),
+                                e.eventType(), e.effectiveDate() == null ? null : Date.valueOf(e.effectiveDate()),
+                                Timestamp.from(e.recordedAt()), e.recordedBy(), e.signedInBy(), e.requestId(),
+                                e.command(), e.correlationId()})
                         .toList());
     }
 
@@ -165,21 +161,18 @@ public class AuditStore {
     }
 
     /**
-     * Which of the places already have a row of the generation, looked up in the primary key by row values of the
-     * whole key ("generation = ? and event_id in (...)", on the key before V29, made H2 read every row of the
-     * generation).
+     * Which of the events already have a row of the generation, looked up in the primary key by row values of the
+     * whole key: "generation = ? and event_id in (...)" made H2 read every row of the generation, half a rebuild's
+     * time.
      */
-    private Set<Long> presentGlobalIndexes(int generation, Collection<Long> globalIndexes) {
-        if (globalIndexes.isEmpty()) {
-            return new HashSet<>();
-        }
+    private Set<String> presentEventIds(int generation, List<String> eventIds) {
         List<Object> args = new ArrayList<>();
-        globalIndexes.forEach(index -> {
+        eventIds.forEach(id -> {
             args.add(generation);
-            args.add(index);
+            args.add(id);
         });
-        return new HashSet<>(jdbc.queryForList("select global_index from audit_entry where (generation, global_index)"
-                + " in (" + RowValues.placeholders(globalIndexes.size(), 2) + ")", Long.class, args.toArray()));
+        return new HashSet<>(jdbc.queryForList("select event_id from audit_entry where (generation, event_id) in ("
+                + RowValues.placeholders(eventIds.size(), 2) + ")", String.class, args.toArray()));
     }
 
     public List<AuditEntry> find(int generation, AuditFilter filter, boolean newestFirst, int page, int size) {

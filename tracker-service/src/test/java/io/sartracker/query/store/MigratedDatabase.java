@@ -2,7 +2,6 @@ package io.sartracker.query.store;
 
 import io.sartracker.service.TestPostgres;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -20,11 +19,6 @@ public final class MigratedDatabase {
 
     /** @param database {@link #H2} (in memory) or {@link #POSTGRESQL} (a new database on the tests' server) */
     public static JdbcTemplate of(String database) {
-        return upTo(database, null);
-    }
-
-    /** A new database migrated up to a version of the schema (null: the latest). */
-    static JdbcTemplate upTo(String database, String version) {
         DataSource dataSource;
         if (database.equals(H2)) {
             JdbcDataSource h2 = new JdbcDataSource();
@@ -34,13 +28,7 @@ public final class MigratedDatabase {
             dataSource = new DriverManagerDataSource(TestPostgres.newDatabase("stores"), TestPostgres.USER,
                     TestPostgres.PASSWORD);
         }
-        migrate(dataSource, version);
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         return new JdbcTemplate(dataSource);
-    }
-
-    /** Migrates the database up to a version of the schema (null: the latest). */
-    static void migrate(DataSource dataSource, String version) {
-        FluentConfiguration flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
-        (version == null ? flyway : flyway.target(version)).load().migrate();
     }
 }
