@@ -9,7 +9,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeFeature;
 import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 
 import java.io.IOException;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
@@ -81,19 +80,6 @@ public final class IsoDateModule extends SimpleModule {
 
     /** The day {@code yyyy-MM-dd} spells; null for text of any other shape and for a day that does not exist. */
     static LocalDate isoDate(String text) {
-        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
-            return null;
-        }
-        int year = StoredTimestamp.digits(text, 0, 4);
-        int month = StoredTimestamp.digits(text, 5, 2);
-        int day = StoredTimestamp.digits(text, 8, 2);
-        if (year < 0 || month < 0 || day < 0) {
-            return null;
-        }
-        try {
-            return LocalDate.of(year, month, day);
-        } catch (DateTimeException notADay) {
-            return null;
-        }
+        return text.length() == 10 ? StoredTimestamp.day(text) : null;
     }
 }

@@ -244,8 +244,7 @@ public final class StoreBenchmark {
             figure(new Figure("(7) start-up on the full store", restart * 1000, "ms", null));
             if (store == Store.H2) {
                 // after a rebuild (a second generation written beside the first) and a close, which compacts briefly
-                log("H2's file after the rebuild and a restart: %,.0f B per event", (double) dataDir
-                        .resolve("tracker.mv.db").toFile().length() / events);
+                log("H2's file after the rebuild and a restart: %,.0f B per event", (double) h2FileBytes() / events);
                 fillRates();
             }
             figure(new Figure("(7) start-up on an empty store", startEmpty * 1000, "ms", null));
@@ -268,6 +267,10 @@ public final class StoreBenchmark {
             jdbc.execute("vacuum analyze");
             jdbc.execute("checkpoint");
             log("vacuumed, analysed and checkpointed after the copy in %.1f s", seconds(begin));
+        }
+
+        private long h2FileBytes() {
+            return dataDir.resolve("tracker.mv.db").toFile().length();
         }
 
         /**
@@ -492,7 +495,7 @@ public final class StoreBenchmark {
         }
 
         private void diskAndMemory() {
-            long bytes = store == Store.H2 ? dataDir.resolve("tracker.mv.db").toFile().length()
+            long bytes = store == Store.H2 ? h2FileBytes()
                     : jdbc.queryForObject("select pg_database_size(current_database())", Long.class);
             rawBytesPerEvent = jdbc.queryForObject("select avg(cast(length(payload) + coalesce(length(metaData), 0)"
                     + " as double precision)) from DomainEventEntry", Double.class);
