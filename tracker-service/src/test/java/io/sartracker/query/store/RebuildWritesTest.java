@@ -55,6 +55,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RebuildWritesTest {
     private static final String DEFERRED = "REBUILD-WRITES-1";
     private static final String CAUGHT_UP = "REBUILD-WRITES-2";
+    private static final String KEPT_UNSTORED = "REBUILD-WRITES-3";
+    private static final String NO_ROOM = "REBUILD-WRITES-4";
     private static final Recorder ADMIN = new Recorder("admin", "password");
     private static final LocalDate ALLOTMENT = LocalDate.of(2015, 7, 13);
     private static final List<String> HOLDERS = List.of("D01", "D02", "D03", "D04", "D05", "D06");
@@ -82,11 +84,11 @@ class RebuildWritesTest {
     private int live;
     private int building;
 
-    /** Two series folded live; then the processor stops and a rebuild of the register begins. */
+    /** Four series folded live; then the processor stops and a rebuild of the register begins. */
     @BeforeAll
     void twoSeriesFoldedLiveThenARebuildBegun() {
         live = generations.active(RegisterStore.PROJECTION);
-        for (String series : List.of(DEFERRED, CAUGHT_UP)) {
+        for (String series : List.of(DEFERRED, CAUGHT_UP, KEPT_UNSTORED, NO_ROOM)) {
             sender.send(new IssueSeries(SeriesId.of(series), IssuerId.of("REBUILDCO"), Terms.fifthSeries()), ADMIN);
             HOLDERS.forEach(holder -> sender.send(new AllotRights(SeriesId.of(series), HolderId.of(holder),
                     Role.DIRECTOR, Rights.of(10), ALLOTMENT), ADMIN));
@@ -132,6 +134,26 @@ class RebuildWritesTest {
         handle(takesOver, CAUGHT_UP, 6, 7);
         assertThat(store.version(building, CAUGHT_UP)).contains(6L);
         assertTheSameRegisterAsLive(CAUGHT_UP);
+    }
+
+    @Test
+    void aSeriesThatFindsNoRoomAmongTheUnstoredDocumentsIsStoredWithItsBatchAndPushesNoneOut() {
+        RegisterProjection node = new RegisterProjection(store, generations, histories, storedEvents, 1);
+        handle(node, KEPT_UNSTORED, 0, 3);
+        handle(node, NO_ROOM, 0, 3);
+        assertThat(store.version(building, KEPT_UNSTORED)).as("the one document that may wait unstored").isEmpty();
+        assertThat(store.version(building, NO_ROOM)).as("no room left: stored with its batch").contains(2L);
+
+        // the series side by side: the unstored document stays in memory and stays unstored
+        handle(node, KEPT_UNSTORED, 3, 5);
+        handle(node, NO_ROOM, 3, 5);
+        assertThat(store.version(building, KEPT_UNSTORED)).as("kept, not pushed out by the other series").isEmpty();
+        assertThat(store.version(building, NO_ROOM)).contains(4L);
+
+        handle(node, NO_ROOM, 5, 7);
+        handle(node, KEPT_UNSTORED, 5, 7);
+        assertTheSameRegisterAsLive(KEPT_UNSTORED);
+        assertTheSameRegisterAsLive(NO_ROOM);
     }
 
     private RegisterProjection projection() {
