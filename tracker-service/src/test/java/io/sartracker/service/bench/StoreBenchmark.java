@@ -105,8 +105,11 @@ public final class StoreBenchmark {
     private static final LocalDate LATER = LocalDate.of(2025, 1, 15);
     private static final LocalDate AS_OF = LocalDate.of(2021, 6, 30);
     private static final Duration BOUND = Duration.ofMinutes(30);
-    /** Copies the series a block of events of each in turn, instead of one series after another. */
-    private static final boolean INTERLEAVE = Boolean.getBoolean("bench.interleave");
+    /**
+     * Copies the series a block of events of each in turn, as a store recorded over years holds them
+     * ({@code -Dbench.interleave=false}: one series after another, as the runs before 2026-11-29 did).
+     */
+    private static final boolean INTERLEAVE = Boolean.parseBoolean(System.getProperty("bench.interleave", "true"));
     /** Events of one series in a row when the copies interleave: about a season's facts of a company. */
     private static final int INTERLEAVED_BLOCK = 100;
 
