@@ -2,6 +2,7 @@ package io.sartracker.service.cluster;
 
 import io.sartracker.query.store.AuditStore;
 import io.sartracker.query.store.RegisterStore;
+import io.sartracker.service.config.CoordinatorExecutor;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -43,20 +44,27 @@ public class ClusterConfig {
     /**
      * The projections' processors: a segment with nothing to handle stores its token when its claim is
      * extended, every second rather than Axon's five (a rebuild's completion reads the stored tokens); a
-     * node without the query role claims no segment, its processors run but never take work.
+     * node without the query role claims no segment, its processors run but never take work. Each
+     * coordinator looks for room in its work packages again as soon as one begins a batch
+     * ({@link CoordinatorExecutor}).
      */
     @Bean
     ConfigurerModule projectionProcessors(TrackerNode node) {
         return configurer -> {
             log.info("Node {} with roles {}", node.id(), node.roles());
-            PROJECTIONS.forEach(name -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
-                    name, (config, builder) -> {
-                        builder.claimExtensionThreshold(1000);
-                        if (!node.keepsProjections()) {
-                            builder.maxClaimedSegments(0);
-                        }
-                        return builder;
-                    }));
+            PROJECTIONS.forEach(name -> {
+                CoordinatorExecutor coordinator = new CoordinatorExecutor(name);
+                configurer.onShutdown(coordinator::shutdown);
+                configurer.eventProcessing().registerHandlerInterceptor(name, config -> coordinator.roomAsEachBatchBegins());
+                configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                        name, (config, builder) -> {
+                            builder.claimExtensionThreshold(1000).coordinatorExecutor(coordinator);
+                            if (!node.keepsProjections()) {
+                                builder.maxClaimedSegments(0);
+                            }
+                            return builder;
+                        });
+            });
         };
     }
 }
