@@ -46,9 +46,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * with it, so a series whose kept document was pushed out of memory costs one read and one write, as before.
  * A document not yet stored is kept apart from the stored ones and never pushed out of memory: a store whose series
  * interleave has many series in flight at once, and losing their unstored work to a bounded cache made every batch
- * of them fold the series again from the event store (a rebuild of 89 interleaved series with 64 kept: 151 s
- * against 84 s). At most as many documents as are kept wait unstored; a batch whose series find no room stores
- * them, as a batch outside a rebuild does.
+ * of them fold the series again from the event store (89 interleaved series, 64 kept: the register's rebuild took
+ * 151 s; kept apart, 73 s: BENCHMARKS.md, change 47). At most as many documents as are kept wait unstored; a batch
+ * whose series find no room stores them, as a batch outside a rebuild does.
  * A stored document can therefore be behind the events its segment's token has passed (the node died, another
  * node took the segment): before an event, the events between the document's
  * version and it are folded from the event store. The switch to the rebuilt generation waits for every
