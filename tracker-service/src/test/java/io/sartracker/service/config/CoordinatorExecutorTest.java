@@ -105,10 +105,10 @@ class CoordinatorExecutorTest {
     }
 
     @Test
-    void roomWithNothingWaitingChangesNothing() throws Exception {
+    void roomWithNothingWaitingChangesNothing() {
         executor.roomAgain();
-        drain();
-        assertThat(executor.getCompletedTaskCount()).as("only the drain itself ran").isEqualTo(1);
+        // counted when a task is handed over (the completed count trails a task's end: it raced a drain's answer)
+        assertThat(executor.getTaskCount()).as("nothing was handed to the coordinator's thread").isZero();
     }
 
     /** Waits until every task handed to the single coordinator thread before this one has run. */
