@@ -713,6 +713,7 @@ public final class StoreBenchmark {
             long seriesEvents = count("select count(*) from DomainEventEntry where aggregateIdentifier = '"
                     + series.value() + "'");
             List<Long> times = new ArrayList<>();
+            List<String> timesAt = new ArrayList<>();
             int h = 0;
             long firstLoad = 0;
             for (int i = 0; i < size.samples(); i++) {
@@ -727,6 +728,7 @@ public final class StoreBenchmark {
                     firstLoad = took;
                 } else {
                     times.add(took);
+                    timesAt.add(LocalTime.now(ZoneOffset.UTC).toString());
                 }
                 h++;
             }
@@ -734,6 +736,7 @@ public final class StoreBenchmark {
             figure(new Figure("(4) command on it, the first (reads it)", firstLoad / 1e6, "ms", null));
             figure(new Figure("(4) command on it: p50", percentile(times, 50), "ms", null));
             figure(new Figure("(4) command on it: p99", percentile(times, 99), "ms", null));
+            logSlowest("commands on the long series", times, timesAt);
             Long snapshot = jdbc.queryForObject("select max(length(payload)) from SnapshotEventEntry", Long.class);
             figure(new Figure("(4) largest snapshot", snapshot == null ? 0 : snapshot / 1024.0, "KB", null));
         }
@@ -773,10 +776,14 @@ public final class StoreBenchmark {
             figure(new Figure("(5) as-of holder view: p99", percentile(holders, 99), "ms", null));
             figure(new Figure("(5) as-of register: p50", percentile(registers, 50), "ms", null));
             figure(new Figure("(5) as-of register: p99", percentile(registers, 99), "ms", null));
-            // when the slowest ran (UTC, at their end), to set beside the database's log and the collector's
-            log("the five slowest as-of registers: %s", IntStream.range(0, registers.size()).boxed()
-                    .sorted((a, b) -> Long.compare(registers.get(b), registers.get(a))).limit(5)
-                    .map(i -> String.format("#%d %.1f ms at %s", i, registers.get(i) / 1e6, registerTimes.get(i)))
+            logSlowest("as-of registers", registers, registerTimes);
+        }
+
+        /** When the slowest samples ran (UTC, at their end), to set beside the database's log and the collector's. */
+        private void logSlowest(String what, List<Long> times, List<String> endedAt) {
+            log("the five slowest %s: %s", what, IntStream.range(0, times.size()).boxed()
+                    .sorted((a, b) -> Long.compare(times.get(b), times.get(a))).limit(5)
+                    .map(i -> String.format("#%d %.1f ms at %s", i, times.get(i) / 1e6, endedAt.get(i)))
                     .collect(Collectors.joining(", ")));
         }
 
