@@ -14,7 +14,6 @@ import io.sartracker.kernel.event.HolderDied;
 import io.sartracker.kernel.event.HolderLeftOffice;
 import io.sartracker.kernel.event.HolderRoleChanged;
 import io.sartracker.kernel.event.HoldingEvent;
-import io.sartracker.kernel.event.RightsAcquired;
 import io.sartracker.kernel.event.RightsAllotted;
 import io.sartracker.kernel.event.RightsExercised;
 import io.sartracker.kernel.event.RightsInherited;
@@ -32,8 +31,6 @@ import io.sartracker.kernel.model.Role;
 import io.sartracker.kernel.model.SeriesId;
 import io.sartracker.kernel.model.SharesPerRight;
 import io.sartracker.kernel.rule.RuleViolation;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.EntityId;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -46,7 +43,7 @@ import static io.sartracker.command.series.HoldingRejections.*;
 /**
  * The rights one holder was allotted in the series: an entity of the {@link StockAcquisitionRight}
  * aggregate. It keeps the shared kernel's {@link HoldingLife} and changes only by
- * {@link HoldingLifecycle#evolve} in its event sourcing handlers. The decisions about one holding
+ * {@link HoldingLifecycle#evolve}, when the series' event sourcing handler hands it its event. The decisions about one holding
  * (role change, departure, death, inheritance, exercise, lapse, reversal) are made here, beside the state
  * they read, with the series' figures passed in as a {@link SeriesContext}: each checks, then returns the
  * events to record, and the root applies them. Their rejections are built by {@link HoldingRejections}.
@@ -61,7 +58,6 @@ class Holding {
      */
     static final int REVERSIBLE_FACTS_IN_SNAPSHOT = 1;
 
-    @EntityId
     @JsonProperty("holderId")
     private HolderId holderId;
     private HoldingLife life;
@@ -109,47 +105,8 @@ class Holding {
         evolve(event);
     }
 
-    @EventSourcingHandler
-    void on(HolderRoleChanged event) {
-        evolve(event);
-    }
-
-    @EventSourcingHandler
-    void on(HolderLeftOffice event) {
-        evolve(event);
-    }
-
-    @EventSourcingHandler
-    void on(HolderDied event) {
-        evolve(event);
-    }
-
-    @EventSourcingHandler
-    void on(RightsInherited event) {
-        evolve(event);
-    }
-
-    @EventSourcingHandler
-    void on(RightsExercised event) {
-        evolve(event);
-    }
-
-    @EventSourcingHandler
-    void on(RightsLapsed event) {
-        evolve(event);
-    }
-
-    @EventSourcingHandler
-    void on(RightsAcquired event) {
-        evolve(event);
-    }
-
-    @EventSourcingHandler
-    void on(FactReversed event) {
-        evolve(event);
-    }
-
-    private void evolve(HoldingEvent event) {
+    /** A later event of this holding, as the series' event sourcing handler routes it (not a first allotment). */
+    void evolve(HoldingEvent event) {
         if (event instanceof FactReversed && life.earlier().isEmpty() && earlierLeftOut > 0) {
             // SeriesEventStore reads such a series from its first event instead of its snapshot
             throw new IllegalStateException(event + " takes back a fact the snapshot of the series left out");

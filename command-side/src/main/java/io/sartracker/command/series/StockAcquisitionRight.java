@@ -52,8 +52,6 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
-import org.axonframework.modelling.command.AggregateMember;
-import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
@@ -103,8 +101,11 @@ public class StockAcquisitionRight {
     private Yen allotmentAmountPerRight;
     /** Whether a valuation fixed the amount (its inputs stay in the event, not in the series' state). */
     private boolean allotmentAmountDetermined;
-    /** Events reach only the holding they name (Axon's default would forward them to every holding). */
-    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    /**
+     * The holdings by holder. A holding's event reaches its holding by this map ({@link #on(HoldingEvent)}), not as
+     * an Axon aggregate member: Axon matched each event against every holding's identifier, a cost growing with
+     * the holdings for every event read (BENCHMARKS.md, change 50).
+     */
     private Map<HolderId, Holding> holdings = new LinkedHashMap<>();
 
     protected StockAcquisitionRight() {
@@ -605,13 +606,18 @@ public class StockAcquisitionRight {
         allotmentAmountPerRight = Yen.ZERO;
     }
 
+    /** A first allotment opens a holding; every other event of a holding goes to the holding it names. */
     @EventSourcingHandler
-    void on(RightsAllotted event) {
-        Holding existing = holdings.get(event.holderId());
-        if (existing == null) {
-            holdings.put(event.holderId(), new Holding(event));
-        } else {
-            existing.allotMore(event);
+    void on(HoldingEvent event) {
+        Holding holding = holdings.get(event.holderId());
+        if (event instanceof RightsAllotted allotted) {
+            if (holding == null) {
+                holdings.put(allotted.holderId(), new Holding(allotted));
+            } else {
+                holding.allotMore(allotted);
+            }
+        } else if (holding != null) {
+            holding.evolve(event);
         }
     }
 

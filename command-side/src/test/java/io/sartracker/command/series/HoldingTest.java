@@ -33,11 +33,11 @@ class HoldingTest {
     void aReversalKeepsAnAllotmentMadeAfterTheReversedFact() {
         Holding holding = new Holding(new RightsAllotted(S, D01, Role.DIRECTOR, Rights.of(10), ALLOTMENT));
         LocalDate departure = LocalDate.of(2020, 6, 25);
-        holding.on(new HolderLeftOffice(S, D01, departure, DepartureReason.RETIREMENT,
+        holding.evolve(new HolderLeftOffice(S, D01, departure, DepartureReason.RETIREMENT,
                 new ExerciseWindow(departure.plusDays(1), departure.plusDays(10)), departure.plusDays(11)));
         holding.allotMore(new RightsAllotted(S, D01, Role.DIRECTOR, Rights.of(5), ALLOTMENT));
 
-        holding.on(new FactReversed(S, D01, ReversibleFact.DEPARTURE, departure, "recorded in error",
+        holding.evolve(new FactReversed(S, D01, ReversibleFact.DEPARTURE, departure, "recorded in error",
                 LocalDate.of(2020, 6, 26), Rights.NONE, Rights.NONE));
 
         assertThat(holding.status()).isEqualTo(HoldingStatus.IN_OFFICE);
@@ -50,16 +50,16 @@ class HoldingTest {
     void aRoleChangeAfterTheKeptFactIsReversedStillLeavesTheOlderFactsToRestore() throws Exception {
         Holding holding = new Holding(new RightsAllotted(S, D01, Role.DIRECTOR, Rights.of(10), ALLOTMENT));
         LocalDate departure = LocalDate.of(2020, 6, 25);
-        holding.on(new HolderLeftOffice(S, D01, departure, DepartureReason.RETIREMENT,
+        holding.evolve(new HolderLeftOffice(S, D01, departure, DepartureReason.RETIREMENT,
                 new ExerciseWindow(departure.plusDays(1), departure.plusDays(10)), departure.plusDays(11)));
         LocalDate death = LocalDate.of(2020, 6, 28);
-        holding.on(new HolderDied(S, D01, D01, death, HolderDied.Outcome.AWAITING_HEIR, Rights.of(10)));
+        holding.evolve(new HolderDied(S, D01, D01, death, HolderDied.Outcome.AWAITING_HEIR, Rights.of(10)));
         Holding read = throughSnapshot(holding);
         assertThat(read.lacksEarlierStates()).as("the snapshot kept the death, not the departure").isTrue();
 
-        read.on(new FactReversed(S, D01, ReversibleFact.DEATH, death, "recorded in error", LocalDate.of(2020, 6, 29),
+        read.evolve(new FactReversed(S, D01, ReversibleFact.DEATH, death, "recorded in error", LocalDate.of(2020, 6, 29),
                 Rights.NONE, Rights.NONE));
-        read.on(new HolderRoleChanged(S, D01, Role.DIRECTOR, Role.EXECUTIVE_OFFICER, LocalDate.of(2020, 6, 29)));
+        read.evolve(new HolderRoleChanged(S, D01, Role.DIRECTOR, Role.EXECUTIVE_OFFICER, LocalDate.of(2020, 6, 29)));
 
         assertThat(read.lacksEarlierStates()).as("the departure can still be reversed, once restored").isTrue();
     }
