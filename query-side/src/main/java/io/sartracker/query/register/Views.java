@@ -104,19 +104,43 @@ public final class Views {
     public static RegisterView register(SeriesRegister series, LocalDate on) {
         List<HoldingView> holders = series.holdings().stream().map(h -> holding(series, h, on)).toList();
         List<ExerciseRecord> exercises = series.holdings().stream().flatMap(h -> h.exercises().stream()).toList();
+        SeriesTotals totals = totals(series, on);
         return new RegisterView(series.seriesId(), series.issuerIdOn(on),
-                series.version() < 0 ? null : series.version(), on, series.terms(),
-                holders.stream().mapToLong(HoldingView::rightsAllotted).sum(),
-                holders.stream().mapToLong(HoldingView::rightsHeld).sum(),
-                holders.stream().mapToLong(HoldingView::rightsExercised).sum(),
-                holders.stream().mapToLong(HoldingView::rightsLapsed).sum(),
-                holders.stream().mapToLong(HoldingView::rightsAcquired).sum(),
-                series.sharesPerRightOn(on), sharesPerRightHistory(series, on), series.allotmentAmountPerRight(),
+                series.version() < 0 ? null : series.version(), on, series.terms(), totals.allotted(),
+                totals.outstanding(), totals.exercised(), totals.lapsed(), totals.acquired(),
+                totals.sharesPerRightInForce(), sharesPerRightHistory(series, on), series.allotmentAmountPerRight(),
                 exercises.stream().mapToLong(ExerciseRecord::sharesDelivered).sum(),
                 exercises.stream().mapToLong(ExerciseRecord::amountPaidIn).sum(),
                 exercises.stream().mapToLong(ExerciseRecord::capitalStockIncrease).sum(),
                 exercises.stream().mapToLong(ExerciseRecord::capitalReserveIncrease).sum(),
-                replacedBy(series, on), holders);
+                totals.replacedBy(), holders);
+    }
+
+    /** The series' rights in total on a date, and what applies on it: the register's figures above its holders. */
+    public record SeriesTotals(long allotted, long outstanding, long exercised, long lapsed, long acquired,
+                               long sharesPerRightInForce, String replacedBy) {
+    }
+
+    /**
+     * The register's totals on a date without each holder's view: the register projection stores them with every
+     * batch, and building the whole view for them (each holder's exercises copied) was most of its work on a series
+     * of many holders (BENCHMARKS.md, change 51).
+     */
+    public static SeriesTotals totals(SeriesRegister series, LocalDate on) {
+        long allotted = 0;
+        long outstanding = 0;
+        long exercised = 0;
+        long lapsed = 0;
+        long acquired = 0;
+        for (HoldingRecord h : series.holdings()) {
+            allotted += h.allotted();
+            outstanding += h.held();
+            exercised += h.exercised();
+            lapsed += h.lapsed();
+            acquired += h.acquired();
+        }
+        return new SeriesTotals(allotted, outstanding, exercised, lapsed, acquired, series.sharesPerRightOn(on),
+                replacedBy(series, on));
     }
 
     /** Open windows of the series on the date (including a window starting tomorrow), soonest closing first. */

@@ -7,9 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -57,7 +55,7 @@ public class RegisterStore {
     public void save(int generation, SeriesRegister register, List<HoldingRecord> changed) {
         String document = Documents.write(register);
         LocalDate settledFrom = register.settledFrom();
-        Views.RegisterView settled = Views.register(register, settledFrom != null ? settledFrom : LocalDate.EPOCH);
+        Views.SeriesTotals settled = Views.totals(register, settledFrom != null ? settledFrom : LocalDate.EPOCH);
         Object[] values = {register.issuerId(), register.version(), document, register.formatVersion(),
                 date(register.lastFactDate()), register.terms() == null ? null : register.terms().name(),
                 settled.allotted(), settled.outstanding(), settled.exercised(), settled.lapsed(), settled.acquired(),
@@ -75,13 +73,11 @@ public class RegisterStore {
         if (changed.isEmpty()) {
             return;
         }
-        Map<String, Integer> order = new HashMap<>();
-        register.holdings().forEach(holding -> order.put(holding.holderId(), order.size()));
         if (rowByRow) {
             changed.forEach(holding -> saveHolding(generation, register.seriesId(), holding,
-                    order.get(holding.holderId())));
+                    register.placeOf(holding.holderId())));
         } else {
-            saveHoldingsByArrays(generation, register.seriesId(), changed, order);
+            saveHoldingsByArrays(generation, register, changed);
         }
     }
 
@@ -125,14 +121,13 @@ public class RegisterStore {
      * PostgreSQL: the changed holdings' rows by one statement of one array a column, inserting or updating each by
      * its key. A statement a row took 2.4 s of the server's 9.6 s in a rebuild of 75,000 events (BENCHMARKS.md).
      */
-    private void saveHoldingsByArrays(int generation, String seriesId, List<HoldingRecord> changed,
-                                      Map<String, Integer> order) {
+    private void saveHoldingsByArrays(int generation, SeriesRegister register, List<HoldingRecord> changed) {
         List<Function<HoldingRecord, Object>> columns = List.of(HoldingRecord::holderId,
                 HoldingRecord::currentHolderId, h -> h.status().name(), h -> Long.toString(h.held()),
                 h -> ColumnArrays.text(h.window() == null ? null : h.window().firstDay()),
                 h -> ColumnArrays.text(h.window() == null ? null : h.window().lastDay()),
                 h -> ColumnArrays.text(h.lapseDate()),
-                Documents::write, h -> Integer.toString(order.get(h.holderId())));
+                Documents::write, h -> Integer.toString(register.placeOf(h.holderId())));
         ColumnArrays.write(jdbc, "insert into holding_view (generation,"
                 + " series_id, holder_id, current_holder_id, status, rights_held, window_first_day, window_last_day,"
                 + " lapse_date, document, holding_order)"
@@ -146,7 +141,7 @@ public class RegisterStore {
                 + " rights_held = excluded.rights_held, window_first_day = excluded.window_first_day,"
                 + " window_last_day = excluded.window_last_day, lapse_date = excluded.lapse_date,"
                 + " document = excluded.document, holding_order = excluded.holding_order",
-                List.of(generation, seriesId), changed, columns);
+                List.of(generation, register.seriesId()), changed, columns);
     }
 
     /** Series in which the person is an allottee or the heir (a union of two index look-ups, as in the audit trail). */

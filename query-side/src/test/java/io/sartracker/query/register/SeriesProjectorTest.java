@@ -606,6 +606,35 @@ class SeriesProjectorTest {
         }
 
         @Test
+        void theTotalsStoredWithEachBatchAreTheRegistersOnAnyDay() {
+            for (int n = 0; n <= history.size(); n++) {
+                SeriesRegister register = afterAllotment(history.subList(0, n).toArray());
+                for (String on : List.of("2020-06-30", "2030-03-31", "2030-04-01")) {
+                    RegisterView view = Views.register(register, day(on));
+                    assertThat(Views.totals(register, day(on))).as("after %d events, on %s", n, on)
+                            .isEqualTo(new Views.SeriesTotals(view.allotted(), view.outstanding(), view.exercised(),
+                                    view.lapsed(), view.acquired(), view.sharesPerRightInForce(),
+                                    view.replacedBy()));
+                }
+            }
+            SeriesRegister restructured = afterAllotment(restructured("2030-04-01", Ratio.of(3, 2), 400, 112));
+            assertThat(Views.totals(restructured, day("2030-04-01")).replacedBy())
+                    .isEqualTo(Views.register(restructured, day("2030-04-01")).replacedBy()).isNotNull();
+        }
+
+        @Test
+        void aHoldingsPlaceIsItsFirstAllotmentsAndAHoldingAddedLaterComesLast() {
+            SeriesRegister register = afterAllotment(history.toArray());
+            assertThat(List.of("D01", "D02", "D03", "D04", "E01", "E02")).extracting(register::placeOf)
+                    .containsExactly(0, 1, 2, 3, 4, 5);
+
+            SeriesProjector.apply(register, director("D05", 1));
+
+            assertThat(register.placeOf("D05")).isEqualTo(6);
+            assertThat(register.placeOf("D01")).isEqualTo(0);
+        }
+
+        @Test
         void totalsBeforeAndAfterTheAcquisition() {
             RegisterView beforeAcquisition = Views.register(
                     afterAllotment(history.subList(0, history.size() - 3).toArray()), day("2030-03-31"));
