@@ -43,10 +43,11 @@ import static io.sartracker.command.series.HoldingRejections.*;
 /**
  * The rights one holder was allotted in the series: an entity of the {@link StockAcquisitionRight}
  * aggregate. It keeps the shared kernel's {@link HoldingLife} and changes only by
- * {@link HoldingLifecycle#evolve}, when the series' event sourcing handler hands it its event. The decisions about one holding
- * (role change, departure, death, inheritance, exercise, lapse, reversal) are made here, beside the state
- * they read, with the series' figures passed in as a {@link SeriesContext}: each checks, then returns the
- * events to record, and the root applies them. Their rejections are built by {@link HoldingRejections}.
+ * {@link HoldingLifecycle#evolve}, when the series' event sourcing handler hands it its event. The
+ * decisions about one holding (role change, departure, death, inheritance, exercise, lapse, reversal) are
+ * made here, beside the state they read, with the series' figures passed in as a {@link SeriesContext}:
+ * each checks, then returns the events to record, and the root applies them. Their rejections are built
+ * by {@link HoldingRejections}.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.NONE, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
