@@ -22,6 +22,7 @@ import io.sartracker.kernel.model.Yen;
 import io.sartracker.kernel.query.FindHolder;
 import io.sartracker.kernel.query.FindRegister;
 import io.sartracker.kernel.query.FindSeries;
+import io.sartracker.kernel.rule.RuleViolation;
 import io.sartracker.query.api.TrackerQueryHandlers.SeriesList;
 import io.sartracker.query.history.StoredEvents;
 import io.sartracker.query.register.Views;
@@ -737,6 +738,31 @@ public final class StoreBenchmark {
             figure(new Figure("(4) command on it: p50", percentile(times, 50), "ms", null));
             figure(new Figure("(4) command on it: p99", percentile(times, 99), "ms", null));
             logSlowest("commands on the long series", times, timesAt);
+
+            // A mistaken command (more rights than the holder has), then the right one: as a clerk corrects it.
+            List<Long> rejected = new ArrayList<>();
+            List<Long> corrected = new ArrayList<>();
+            for (int i = 0; i < size.samples(); i++) {
+                while (dies(h % size.holders())) {
+                    h++;
+                }
+                HolderId holder = holder(1, h % size.holders());
+                LocalDate on = LATER.plusDays(h / size.holders());
+                long begin = System.nanoTime();
+                try {
+                    sender.send(ExerciseRights.ofRights(series, holder, on, 1_000_000), BENCH);
+                    throw new IllegalStateException("an exercise of a million rights was recorded");
+                } catch (RuleViolation expected) {
+                    rejected.add(System.nanoTime() - begin);
+                }
+                begin = System.nanoTime();
+                sender.send(ExerciseRights.ofRights(series, holder, on, 1), BENCH);
+                corrected.add(System.nanoTime() - begin);
+                h++;
+            }
+            figure(new Figure("(4) a command its rules reject: p50", percentile(rejected, 50), "ms", null));
+            figure(new Figure("(4) the command after it: p50", percentile(corrected, 50), "ms", null));
+            figure(new Figure("(4) the command after it: p99", percentile(corrected, 99), "ms", null));
             Long snapshot = jdbc.queryForObject("select max(length(payload)) from SnapshotEventEntry", Long.class);
             figure(new Figure("(4) largest snapshot", snapshot == null ? 0 : snapshot / 1024.0, "KB", null));
         }

@@ -28,7 +28,8 @@ class StoreBenchmarkSmokeTest {
         assertThat(byName.keySet()).contains(
                 "(1) raw: append, one durable commit each", "(1) raw: read in order and deserialize",
                 "(2) gateway, 1 client: commands/s", "(2) gateway, 8 clients: p99", "(2) HTTP, 8 clients: p99",
-                "(3) rebuild of every projection", "(4) command on it: p99", "(4) largest snapshot",
+                "(3) rebuild of every projection", "(4) command on it: p99", "(4) the command after it: p99",
+                "(4) largest snapshot",
                 "(5) as-of holder view: p99", "(5) as-of register: p99", "(5) list of every series: p50", "(6) command to the views: p99",
                 "(7) lapse sweep of every series", "(7) start-up on the full store", "(7) resident memory after load", "(7) bytes on disk per event");
         assertThat(figures).allSatisfy(figure -> assertThat(figure.value()).as(figure.name()).isFinite().isNotNegative());
