@@ -5,9 +5,12 @@ import io.sartracker.kernel.command.AllotRights;
 import io.sartracker.kernel.command.ExerciseRights;
 import io.sartracker.kernel.command.IssueSeries;
 import io.sartracker.kernel.command.RecordDepartureFromOffice;
+import io.sartracker.kernel.command.RecordShareSplit;
+import io.sartracker.kernel.event.RightsExercised;
 import io.sartracker.kernel.model.DepartureReason;
 import io.sartracker.kernel.model.HolderId;
 import io.sartracker.kernel.model.IssuerId;
+import io.sartracker.kernel.model.Ratio;
 import io.sartracker.kernel.model.Rights;
 import io.sartracker.kernel.model.Role;
 import io.sartracker.kernel.model.SeriesId;
@@ -36,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The series kept in memory between commands (AggregateCache) never answer with a state the store
  * does not hold: not after an exercise was only previewed (its unit of work is rolled back on purpose),
- * and not after another node recorded on the same series.
+ * not after an issuer's fact one series applied and another rejected, and not after another node
+ * recorded on the same series. A command rejected before it changed anything leaves the series cached.
  */
 @SpringBootTest
 class AggregateCacheTest {
@@ -80,6 +84,52 @@ class AggregateCacheTest {
         assertThat(recorded.events()).extracting(event -> event.type()).containsExactly("RightsExercised");
         assertThat(jdbc.queryForObject("select count(*) from DomainEventEntry where aggregateIdentifier = ?"
                 + " and payloadType like '%RightsExercised'", Integer.class, series.value())).isEqualTo(1);
+    }
+
+    @Test
+    void aRejectedCommandLeavesTheSeriesCached() {
+        SeriesId series = SeriesId.of("CACHE-REJECTED");
+        sender.send(new IssueSeries(series, ISSUER, Terms.fifthSeries()), CLERK);
+        sender.send(new AllotRights(series, HolderId.of("CR-D01"), Role.DIRECTOR, Rights.of(200), ALLOTTED), CLERK);
+        double keptBefore = cache("kept");
+        double missesBefore = cache("miss");
+
+        assertThatThrownBy(() -> sender.send(new AllotRights(series, HolderId.of("CR-D02"), Role.DIRECTOR,
+                Rights.of(1), ALLOTTED.plusDays(1)), CLERK)).hasMessageContaining(ALLOTTED.toString());
+        assertThatThrownBy(() -> sender.send(new AllotRights(series, HolderId.of("CR-D02"), Role.DIRECTOR,
+                Rights.of(31), ALLOTTED), CLERK)).hasMessageContaining("30");
+        sender.send(new AllotRights(series, HolderId.of("CR-D02"), Role.DIRECTOR, Rights.of(30), ALLOTTED), CLERK);
+
+        assertThat(cache("kept")).as("each rejection left the series cached").isEqualTo(keptBefore + 2);
+        assertThat(cache("miss")).as("no command read the series again").isEqualTo(missesBefore);
+        assertThatThrownBy(() -> sender.send(new AllotRights(series, HolderId.of("CR-D03"), Role.DIRECTOR,
+                Rights.of(1), ALLOTTED), CLERK)).hasMessageContaining("0");
+    }
+
+    @Test
+    void aSplitOneSeriesAppliedAndAnotherRejectedLeavesNoTraceInTheFirst() {
+        IssuerId issuer = IssuerId.of("CACHE-SPLIT-CO");
+        SeriesId applying = SeriesId.of("CACHE-SPLIT-A");
+        SeriesId rejecting = SeriesId.of("CACHE-SPLIT-B");
+        HolderId inA = HolderId.of("CS-A01");
+        HolderId inB = HolderId.of("CS-B01");
+        sender.send(new IssueSeries(applying, issuer, Terms.fifthSeries()), CLERK);
+        sender.send(new IssueSeries(rejecting, issuer, Terms.fifthSeries()), CLERK);
+        sender.send(new AllotRights(applying, inA, Role.DIRECTOR, Rights.of(2), ALLOTTED), CLERK);
+        sender.send(new AllotRights(rejecting, inB, Role.DIRECTOR, Rights.of(1), ALLOTTED), CLERK);
+        sender.send(new RecordDepartureFromOffice(issuer, inB, LocalDate.of(2023, 6, 23), DepartureReason.RETIREMENT),
+                CLERK);
+        sender.send(ExerciseRights.ofRights(rejecting, inB, LocalDate.of(2023, 6, 30), 1), CLERK);
+
+        // Series A (first in the issuer's order) adjusts its shares per right; B refuses, having an exercise after.
+        assertThatThrownBy(() -> sender.send(new RecordShareSplit(issuer, Ratio.of(2, 1), LocalDate.of(2023, 5, 31),
+                null), CLERK)).hasMessageContaining("2023-06-30");
+
+        sender.send(new RecordDepartureFromOffice(issuer, inA, LocalDate.of(2024, 1, 10), DepartureReason.RETIREMENT),
+                CLERK);
+        Recorded exercise = sender.send(ExerciseRights.ofRights(applying, inA, LocalDate.of(2024, 1, 15), 2), CLERK);
+        assertThat(((RightsExercised) exercise.events().get(0).payload()).sharesDelivered())
+                .as("2 rights at the 200 shares per right the store holds, not the split's 400").isEqualTo(400);
     }
 
     @Test

@@ -17,9 +17,11 @@ import java.util.Objects;
  * <p>
  * Correct because:
  * <ul>
- *   <li>Axon removes an aggregate from the cache when the unit of work that loaded it rolls back: a
- *   rejected command, a failed append, and an exercise previewed by {@link DryRun} (rolled back on
- *   purpose) leave nothing behind.</li>
+ *   <li>Axon removes an aggregate from the cache when the unit of work that loaded it rolls back. An
+ *   aggregate that unit of work changed ({@link ChangedAggregates}: an event applied, as by an exercise
+ *   previewed by {@link DryRun} or by one series of an issuer's fact another series rejects, or a
+ *   failed append) goes; one it did not change (a command its rules rejected before it applied
+ *   anything) still matches the store and stays, so the next command need not read it again.</li>
  *   <li>Another node may have recorded on the same series since this one cached it: every hit is
  *   checked against the last sequence number in the store (one indexed look-up, in the command's own
  *   transaction, under the aggregate's lock); a cached aggregate that is behind is dropped and read
@@ -33,6 +35,7 @@ public final class AggregateCache implements Cache {
     private final Counter hits;
     private final Counter misses;
     private final Counter behind;
+    private final Counter kept;
 
     public AggregateCache(Class<?> aggregateType, long maximumSize, JdbcTemplate jdbc, MeterRegistry meters) {
         this.entries = Caffeine.newBuilder().maximumSize(maximumSize).softValues().build();
@@ -41,10 +44,12 @@ public final class AggregateCache implements Cache {
         this.hits = counter(meters, type, "hit");
         this.misses = counter(meters, type, "miss");
         this.behind = counter(meters, type, "behind");
+        this.kept = counter(meters, type, "kept");
     }
 
     private static Counter counter(MeterRegistry meters, String type, String outcome) {
-        return Counter.builder("tracker.aggregate.cache").description("aggregates asked of the cache, by outcome")
+        return Counter.builder("tracker.aggregate.cache")
+                .description("aggregates asked of the cache, by outcome; kept: left cached by a rejected command")
                 .tag("type", type).tag("outcome", outcome).register(meters);
     }
 
@@ -100,6 +105,8 @@ public final class AggregateCache implements Cache {
 
     @Override
     public void put(Object key, Object value) {
+        // saved in this unit of work: if its commit fails, the entry may be ahead of the store
+        ChangedAggregates.changed(key);
         entries.put(key, value);
     }
 
@@ -108,9 +115,22 @@ public final class AggregateCache implements Cache {
         return entries.asMap().putIfAbsent(key, value) == null;
     }
 
+    /**
+     * Axon removes an aggregate when a unit of work that loaded it rolls back. One the unit of work did not
+     * change (a command rejected before it applied an event) still matches the store and stays.
+     */
     @Override
     public boolean remove(Object key) {
-        return entries.asMap().remove(key) != null;
+        return switch (ChangedAggregates.onRemoval(key)) {
+            case REMOVE -> entries.asMap().remove(key) != null;
+            case KEEP -> {
+                if (entries.getIfPresent(key) != null) {
+                    kept.increment();
+                }
+                yield false;
+            }
+            case KEPT_ALREADY -> false;
+        };
     }
 
     @Override

@@ -173,6 +173,12 @@ public class AxonConfig {
         return new ProcessorMetrics(meters);
     }
 
+    /** Tells the aggregate caches which aggregates a rolled-back unit of work changed (Axon finds the bean). */
+    @Bean
+    ChangedAggregates changedAggregates() {
+        return new ChangedAggregates();
+    }
+
     /** People's histories kept in memory between commands. */
     @Bean
     AggregateCache personCache(JdbcTemplate jdbc, MeterRegistry meters,
