@@ -228,9 +228,11 @@ public class AxonConfig {
      */
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
-    SeriesEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
+    SeriesEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                @Value("${tracker.event-store.cached-events}") int cachedEvents) {
         return new SeriesEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
+                .cachedEvents(cachedEvents)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
     }
