@@ -97,13 +97,13 @@ class AggregateCacheTest {
         assertThatThrownBy(() -> sender.send(new AllotRights(series, HolderId.of("CR-D02"), Role.DIRECTOR,
                 Rights.of(1), ALLOTTED.plusDays(1)), CLERK)).hasMessageContaining(ALLOTTED.toString());
         assertThatThrownBy(() -> sender.send(new AllotRights(series, HolderId.of("CR-D02"), Role.DIRECTOR,
-                Rights.of(31), ALLOTTED), CLERK)).hasMessageContaining("30");
+                Rights.of(31), ALLOTTED), CLERK)).hasMessageContaining("Only 30 of the maximum 230");
         sender.send(new AllotRights(series, HolderId.of("CR-D02"), Role.DIRECTOR, Rights.of(30), ALLOTTED), CLERK);
 
         assertThat(cache("kept")).as("each rejection left the series cached").isEqualTo(keptBefore + 2);
         assertThat(cache("miss")).as("no command read the series again").isEqualTo(missesBefore);
         assertThatThrownBy(() -> sender.send(new AllotRights(series, HolderId.of("CR-D03"), Role.DIRECTOR,
-                Rights.of(1), ALLOTTED), CLERK)).hasMessageContaining("0");
+                Rights.of(1), ALLOTTED), CLERK)).hasMessageContaining("Only 0 of the maximum 230");
     }
 
     @Test
