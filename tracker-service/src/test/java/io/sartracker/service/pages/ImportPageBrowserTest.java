@@ -102,7 +102,9 @@ class ImportPageBrowserTest {
         checkPage("import-refused-ja");
 
         Path longFile = FILES.resolve("long.csv");
-        Files.write(longFile, GeneratedHistory.csv("PG", 20, 100));
+        // Long enough (7,260 lines, several seconds) for the page's poll every second to find it running, on a
+        // machine where 2,420 lines once ended between two polls.
+        Files.write(longFile, GeneratedHistory.csv("PG", 60, 100));
         browser.open("/app/import?lang=en");
         importFile(longFile, true, "RUNNING");
         AtomicBoolean progressShown = new AtomicBoolean();
@@ -111,7 +113,7 @@ class ImportPageBrowserTest {
             if (progress.getAttribute("data-state").equals("RUNNING")
                     && !d.findElements(By.id("import-left")).isEmpty()) {
                 assertThat(d.findElement(By.id("import-rate")).getText()).endsWith("facts a second");
-                assertThat(d.findElement(By.id("import-lines")).getText()).endsWith("of 2,420 lines");
+                assertThat(d.findElement(By.id("import-lines")).getText()).endsWith("of 7,260 lines");
                 if (!progressShown.getAndSet(true)) {
                     checkPage("import-running-en");
                 }
@@ -120,8 +122,8 @@ class ImportPageBrowserTest {
         });
 
         assertThat(progressShown).as("the progress was shown while the import ran").isTrue();
-        assertThat(recorded.findElement(By.id("import-lines")).getText()).isEqualTo("2,420 of 2,420 lines");
-        assertThat(recorded.findElement(By.id("import-recorded")).getText()).startsWith("2,420 facts recorded");
+        assertThat(recorded.findElement(By.id("import-lines")).getText()).isEqualTo("7,260 of 7,260 lines");
+        assertThat(recorded.findElement(By.id("import-recorded")).getText()).startsWith("7,260 facts recorded");
         assertThat(jdbc.queryForObject("select count(*) from DomainEventEntry where aggregateIdentifier = 'PG-1'",
                 Long.class)).isPositive();
         checkPage("import-recorded-en");
