@@ -212,6 +212,11 @@ class HistoryImportHttpTest {
         assertThat(midway).as("a status read while the import ran").isNotNull();
         assertThat(midway.path("factsPerSecond").asDouble()).isPositive();
         assertThat(midway.has("secondsLeft")).isTrue();
+        // Each series passed the snapshot threshold during the import; its snapshot is taken once the import
+        // has committed (before, the snapshot thread looked for the events while the import's transaction was open).
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                "select count(distinct aggregateIdentifier) from SnapshotEventEntry where aggregateIdentifier like 'G-%'",
+                Integer.class)).isEqualTo(20));
         System.out.printf("imported %d facts at %.0f facts a second%n", status.path("linesTotal").asInt(),
                 status.path("factsPerSecond").asDouble());
     }

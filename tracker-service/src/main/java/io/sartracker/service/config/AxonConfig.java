@@ -48,11 +48,14 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /** Wires the command side into Axon: serializer, snapshots, the issuer handler, audit metadata. */
 @Configuration
@@ -112,7 +115,13 @@ public class AxonConfig {
         return executor;
     }
 
-    /** Axon's snapshotter as its Spring Boot configuration makes it, with {@link #snapshotTaking()} for executor. */
+    /**
+     * Axon's snapshotter as its Spring Boot configuration makes it, with {@link #snapshotTaking()} for executor.
+     * Axon hands a snapshot over once the command's unit of work has committed; an import's lines commit into
+     * the import's one transaction, still open then, so the snapshot thread would find none of their events
+     * (a warning for each). A snapshot asked for inside a Spring transaction is therefore taken once it
+     * commits, and not at all if it rolls back.
+     */
     @Bean
     SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
                                                     HandlerDefinition handlerDefinition,
@@ -127,8 +136,23 @@ public class AxonConfig {
                 .parameterResolverFactory(parameterResolverFactory)
                 .handlerDefinition(handlerDefinition)
                 .spanFactory(spanFactory)
-                .executor(snapshotTaking)
+                .executor(afterTheTransaction(snapshotTaking))
                 .build();
+    }
+
+    private static Executor afterTheTransaction(Executor executor) {
+        return task -> {
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        executor.execute(task);
+                    }
+                });
+            } else {
+                executor.execute(task);
+            }
+        };
     }
 
     @Bean
