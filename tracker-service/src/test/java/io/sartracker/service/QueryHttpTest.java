@@ -2,6 +2,7 @@ package io.sartracker.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sartracker.query.history.StoredEvents;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +48,8 @@ class QueryHttpTest {
     }
     @Autowired
     ObjectMapper json;
+    @Autowired
+    StoredEvents storedEvents;
 
     @Test
     void aRecordedDepartureShowsInTheHolderViewAndTheWindowsList() throws Exception {
@@ -97,6 +100,8 @@ class QueryHttpTest {
 
     @Test
     void theRegisterAsOfDatesOfTheReferenceHistory() throws Exception {
+        assertThat(storedEvents.readsPayloadsAlone()).as("the service has no upcaster: as-of views read the payloads alone")
+                .isTrue();
         await("/series/IIJ-SAR-5/register", v -> v.at("/exercised").asLong() == 30);
         JsonNode beforeSplits = get("/series/IIJ-SAR-5/register?asOf=2020-12-31");
         assertThat(beforeSplits.get("sharesPerRightInForce").asLong()).isEqualTo(200);

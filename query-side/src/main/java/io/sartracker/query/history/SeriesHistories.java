@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.sartracker.kernel.event.SeriesEvent;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 import java.util.ArrayList;
@@ -26,7 +25,7 @@ public final class SeriesHistories {
     /** Reads a series' stream from a sequence number on, in its order ({@link StoredEvents#ofSeries}). */
     @FunctionalInterface
     public interface SeriesStream {
-        List<DomainEventMessage<?>> from(String seriesId, long sequenceNumber);
+        List<StoredEvents.StreamedEvent> from(String seriesId, long sequenceNumber);
     }
 
     private record Read(List<StoredEvent> events, long nextSequenceNumber) {
@@ -50,10 +49,10 @@ public final class SeriesHistories {
         long from = before == null ? 0 : before.nextSequenceNumber();
         List<StoredEvent> since = new ArrayList<>();
         long next = from;
-        for (DomainEventMessage<?> message : stream.from(seriesId, from)) {
-            next = message.getSequenceNumber() + 1;
-            if (message.getPayload() instanceof SeriesEvent event) {
-                since.add(new StoredEvent(message.getSequenceNumber(), new RecordedEvent(event, message.getTimestamp())));
+        for (StoredEvents.StreamedEvent streamed : stream.from(seriesId, from)) {
+            next = streamed.sequenceNumber() + 1;
+            if (streamed.payload() instanceof SeriesEvent event) {
+                since.add(new StoredEvent(streamed.sequenceNumber(), new RecordedEvent(event, streamed.recordedAt())));
             }
         }
         if (before != null && next == from) {

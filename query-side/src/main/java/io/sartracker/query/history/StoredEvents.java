@@ -4,12 +4,16 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
 import java.sql.PreparedStatement;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,6 +26,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Single events read from the event store's table by their own global index or identifier, upcast and
@@ -40,6 +45,7 @@ public final class StoredEvents {
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
     private final EventUpcaster upcasters;
+    private final boolean withoutUpcasters;
     /**
      * Deserializes a stream's payloads beside the reading thread. Not the common pool: its threads have the system
      * class loader, which in the packaged jar sees no event class, and the serializer finds classes by the thread's.
@@ -55,8 +61,19 @@ public final class StoredEvents {
     public record Stored(long globalIndex, DomainEventMessage<?> message) {
     }
 
+    /** An event of a series' stream as the views fold it: its place in the stream, when it was recorded, its payload. */
+    public record StreamedEvent(long sequenceNumber, Instant recordedAt, Object payload) {
+    }
+
     private record Row(long globalIndex, GenericDomainEventEntry<byte[]> entry) {
     }
+
+    private record LeanRow(long sequenceNumber, String timestamp, String payloadType, String payloadRevision,
+                           byte[] payload) {
+    }
+
+    private static final RowMapper<LeanRow> LEAN_ROW = (rs, n) -> new LeanRow(rs.getLong(1), rs.getString(2),
+            rs.getString(3), rs.getString(4), rs.getBytes(5));
 
     private static final RowMapper<Row> ROW = (rs, n) -> new Row(rs.getLong(1), new StoredEventEntry(
             rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7),
@@ -66,6 +83,14 @@ public final class StoredEvents {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.upcasters = upcasters;
+        // Axon's chain hands back the very stream it is given when it holds no upcaster
+        Stream<IntermediateEventRepresentation> probe = Stream.empty();
+        this.withoutUpcasters = upcasters.upcast(probe) == probe;
+    }
+
+    /** Whether the service has no event upcaster, so that a series' stream is read by its payloads alone. */
+    public boolean readsPayloadsAlone() {
+        return withoutUpcasters;
     }
 
     /** The events at these global indexes, in their global order. */
@@ -92,10 +117,41 @@ public final class StoredEvents {
      * deserialized. Axon's own read of a stream asks for 100 rows a query and leaves each payload to be
      * deserialized on first use, one after another; a first as-of view of a long series (10,000 events) was
      * mostly that read, half of it deserializing. The payloads of more than 1,000 events are deserialized in
-     * parts on a pool of one thread a core; upcasting stays in the stream's order, as an upcaster may look at
-     * the events before.
+     * parts on a pool of one thread a core.
+     * <p>
+     * While the service has no event upcaster (it has none today), only the columns a view folds are read and
+     * each payload goes straight to the serializer: an event's metadata, twice the size of its payload, and
+     * Axon's message around it were most of what a first read allocated (BENCHMARKS.md change 57). With an
+     * upcaster each event is read whole and upcast as Axon reads it, in the stream's order, as an upcaster may
+     * look at the events before and at an event's metadata.
      */
-    public List<DomainEventMessage<?>> ofSeries(String seriesId, long fromSequenceNumber) {
+    public List<StreamedEvent> ofSeries(String seriesId, long fromSequenceNumber) {
+        return withoutUpcasters ? leanRead(seriesId, fromSequenceNumber) : upcastRead(seriesId, fromSequenceNumber);
+    }
+
+    private List<StreamedEvent> leanRead(String seriesId, long fromSequenceNumber) {
+        List<LeanRow> rows = jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("select sequenceNumber, timeStamp,"
+                    + " payloadType, payloadRevision, payload from DomainEventEntry where aggregateIdentifier = ?"
+                    + " and sequenceNumber >= ? order by sequenceNumber");
+            statement.setString(1, seriesId);
+            statement.setLong(2, fromSequenceNumber);
+            statement.setFetchSize(STREAM_FETCH_SIZE);
+            return statement;
+        }, LEAN_ROW);
+        StreamedEvent[] events = new StreamedEvent[rows.size()];
+        inParts(seriesId, rows.size(), (from, to) -> {
+            for (int i = from; i < to; i++) {
+                LeanRow row = rows.get(i);
+                Object payload = serializer.deserialize(new SimpleSerializedObject<>(row.payload(), byte[].class,
+                        row.payloadType(), row.payloadRevision()));
+                events[i] = new StreamedEvent(row.sequenceNumber(), StoredTimestamp.parse(row.timestamp()), payload);
+            }
+        });
+        return Arrays.asList(events);
+    }
+
+    private List<StreamedEvent> upcastRead(String seriesId, long fromSequenceNumber) {
         List<Row> rows = jdbc.query(connection -> {
             PreparedStatement statement = connection.prepareStatement("select " + COLUMNS
                     + " from DomainEventEntry where aggregateIdentifier = ? and sequenceNumber >= ?"
@@ -105,19 +161,33 @@ public final class StoredEvents {
             statement.setFetchSize(STREAM_FETCH_SIZE);
             return statement;
         }, ROW);
-        List<DomainEventMessage<?>> events = EventStreamUtils.upcastAndDeserializeDomainEvents(
+        List<DomainEventMessage<?>> messages = EventStreamUtils.upcastAndDeserializeDomainEvents(
                 rows.stream().map(Row::entry), serializer, upcasters).asStream().collect(Collectors.toList());
-        int partSize = Math.max(STREAM_FETCH_SIZE, events.size() / (2 * deserializers.getParallelism()) + 1);
-        if (events.size() <= partSize) {
+        StreamedEvent[] events = new StreamedEvent[messages.size()];
+        inParts(seriesId, messages.size(), (from, to) -> {
+            for (int i = from; i < to; i++) {
+                DomainEventMessage<?> message = messages.get(i);
+                events[i] = new StreamedEvent(message.getSequenceNumber(), message.getTimestamp(),
+                        message.getPayload());
+            }
+        });
+        return Arrays.asList(events);
+    }
+
+    /** Runs the work on each part of a read's events: beside the reading thread when there are more than 1,000. */
+    private void inParts(String seriesId, int size, Part work) {
+        int partSize = Math.max(STREAM_FETCH_SIZE, size / (2 * deserializers.getParallelism()) + 1);
+        if (size <= partSize) {
             // the events recorded since a kept read, mostly: not worth a hand-over to the pool
-            deserialize(events);
-            return events;
+            work.run(0, size);
+            return;
         }
         List<Callable<Void>> parts = new ArrayList<>();
-        for (int from = 0; from < events.size(); from += partSize) {
-            List<DomainEventMessage<?>> part = events.subList(from, Math.min(events.size(), from + partSize));
+        for (int from = 0; from < size; from += partSize) {
+            int start = from;
+            int end = Math.min(size, from + partSize);
             parts.add(() -> {
-                deserialize(part);
+                work.run(start, end);
                 return null;
             });
         }
@@ -132,14 +202,11 @@ public final class StoredEvents {
             throw e.getCause() instanceof RuntimeException failure ? failure
                     : new IllegalStateException("could not read the series " + seriesId, e.getCause());
         }
-        return events;
     }
 
-    private static void deserialize(List<DomainEventMessage<?>> events) {
-        events.forEach(event -> {
-            event.getPayload();
-            event.getTimestamp();
-        });
+    @FunctionalInterface
+    private interface Part {
+        void run(int from, int to);
     }
 
     private List<Stored> read(String keyColumn, List<?> keys) {

@@ -66,8 +66,8 @@ public final class HoldingHistories {
         if (lastSequenceNumber < 0) {
             return wholeSeries(seriesId);
         }
-        for (DomainEventMessage<?> message : storedEvents.ofSeries(seriesId, lastSequenceNumber + 1)) {
-            if (!(message.getPayload() instanceof SeriesEvent event)) {
+        for (StoredEvents.StreamedEvent streamed : storedEvents.ofSeries(seriesId, lastSequenceNumber + 1)) {
+            if (!(streamed.payload() instanceof SeriesEvent event)) {
                 continue;
             }
             if (event instanceof HoldingEvent holding && !holders.contains(holding.holderId().value())) {
@@ -76,7 +76,7 @@ public final class HoldingHistories {
                 }
                 continue;
             }
-            events.add(recorded(message));
+            events.add(new RecordedEvent(event, streamed.recordedAt()));
         }
         return events;
     }

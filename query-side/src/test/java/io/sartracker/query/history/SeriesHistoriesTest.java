@@ -32,7 +32,8 @@ class SeriesHistoriesTest {
     private final EmbeddedEventStore store = EmbeddedEventStore.builder()
             .storageEngine(new InMemoryEventStorageEngine()).build();
     private final SeriesHistories histories = new SeriesHistories(
-            (seriesId, from) -> List.copyOf(store.readEvents(seriesId, from).asStream().toList()), 1_000);
+            (seriesId, from) -> store.readEvents(seriesId, from).asStream().map(m -> new StoredEvents.StreamedEvent(
+                    m.getSequenceNumber(), m.getTimestamp(), m.getPayload())).toList(), 1_000);
 
     @AfterEach
     void shutDown() {

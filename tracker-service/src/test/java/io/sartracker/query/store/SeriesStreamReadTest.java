@@ -17,6 +17,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +30,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.LongStream;
 
@@ -37,9 +39,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The as-of views read a series' stream by one query of their own ({@link StoredEvents#ofSeries}) instead of
- * Axon's reads of 100 rows: on each database it gives what Axon's own read of the stream gives (identifiers,
- * sequence numbers, instants, payloads, metadata), only that series' events, from the sequence number asked,
- * with every event passed through the upcasters in the stream's order; a payload that cannot be read fails it.
+ * Axon's reads of 100 rows: on each database, with and without an upcaster, it gives what Axon's own read of the
+ * stream gives (sequence numbers, instants, payloads), only that series' events, from the sequence number asked;
+ * with an upcaster every event passes through it whole (its metadata too) in the stream's order; a payload that
+ * cannot be read fails it.
  */
 class SeriesStreamReadTest {
     private static final int EVENTS = 1_500;
@@ -49,11 +52,57 @@ class SeriesStreamReadTest {
                     .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build()).build();
     /** The sequence numbers of the events the upcaster was shown, in the order shown. */
     private final List<Long> upcastInOrder = new CopyOnWriteArrayList<>();
+    /** The metadata's user the upcaster was shown, by sequence number. */
+    private final Map<Long, String> seenMetaData = new ConcurrentHashMap<>();
 
     @ParameterizedTest
     @ValueSource(strings = {MigratedDatabase.H2, MigratedDatabase.POSTGRESQL})
     void aSeriesStreamReadsAsAxonReadsIt(String database) {
         JdbcTemplate jdbc = MigratedDatabase.of(database);
+        JdbcEventStorageEngine engine = appendTheSeries(jdbc);
+        List<DomainEventMessage<?>> byAxon = List.copyOf(engine.readEvents("S1", 0).asStream().toList());
+
+        for (StoredEvents stored : List.of(new StoredEvents(jdbc, serializer, new EventUpcasterChain()),
+                new StoredEvents(jdbc, serializer, new ShowsTheOrder()))) {
+            upcastInOrder.clear();
+            seenMetaData.clear();
+            List<StoredEvents.StreamedEvent> whole = stored.ofSeries("S1", 0);
+            assertThat(whole).hasSize(EVENTS);
+            assertThat(whole).extracting(StoredEvents.StreamedEvent::sequenceNumber)
+                    .containsExactlyElementsOf(LongStream.range(0, EVENTS).boxed().toList());
+            assertThat(whole).extracting(StoredEvents.StreamedEvent::recordedAt)
+                    .containsExactlyElementsOf(byAxon.stream().map(DomainEventMessage::getTimestamp).toList());
+            assertThat(whole.stream().map(StoredEvents.StreamedEvent::payload).toList())
+                    .containsExactlyElementsOf(byAxon.stream().map(m -> (Object) m.getPayload()).toList());
+            if (!stored.readsPayloadsAlone()) {
+                assertThat(upcastInOrder).as("with an upcaster, every event upcast once, in the stream's order")
+                        .containsExactlyElementsOf(LongStream.range(0, EVENTS).boxed().toList());
+                assertThat(seenMetaData).as("with its metadata").containsEntry(1_234L, "alice-1234");
+            }
+
+            assertThat(stored.ofSeries("S1", 1_100)).extracting(e -> ((RightsAllotted) e.payload()).holderId().value())
+                    .containsExactlyElementsOf(LongStream.range(1_100, EVENTS).mapToObj(i -> "H" + i).toList());
+            assertThat(stored.ofSeries("S2", 0)).hasSize(EVENTS / 3)
+                    .allSatisfy(e -> assertThat(((RightsAllotted) e.payload()).seriesId().value()).isEqualTo("S2"));
+            assertThat(stored.ofSeries("S1", EVENTS)).isEmpty();
+            assertThat(stored.ofSeries("NO-SUCH-SERIES", 0)).isEmpty();
+        }
+        assertThat(new StoredEvents(jdbc, serializer, new EventUpcasterChain()).readsPayloadsAlone())
+                .as("without an upcaster only the payloads are read").isTrue();
+        assertThat(new StoredEvents(jdbc, serializer, new EventUpcasterChain(new ShowsTheOrder())).readsPayloadsAlone())
+                .as("an upcaster in the chain reads each event whole").isFalse();
+
+        jdbc.update("update DomainEventEntry set payload = ? where aggregateIdentifier = 'S1' and sequenceNumber = 1400",
+                "not json".getBytes(StandardCharsets.UTF_8));
+        for (StoredEvents stored : List.of(new StoredEvents(jdbc, serializer, new EventUpcasterChain()),
+                new StoredEvents(jdbc, serializer, new ShowsTheOrder()))) {
+            assertThatThrownBy(() -> stored.ofSeries("S1", 0)).as("a payload that cannot be read fails the read")
+                    .isInstanceOf(SerializationException.class);
+        }
+    }
+
+    /** Series S1 with metadata on each event, and S2 between its events, appended as Axon appends them. */
+    private JdbcEventStorageEngine appendTheSeries(JdbcTemplate jdbc) {
         JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
                 .connectionProvider(new DataSourceConnectionProvider(jdbc.getDataSource()))
                 .transactionManager(NoTransactionManager.INSTANCE).eventSerializer(serializer)
@@ -66,34 +115,7 @@ class SeriesStreamReadTest {
             }
         }
         engine.appendEvents(appended);
-        StoredEvents stored = new StoredEvents(jdbc, serializer, new ShowsTheOrder());
-
-        List<DomainEventMessage<?>> whole = stored.ofSeries("S1", 0);
-        List<DomainEventMessage<?>> byAxon = List.copyOf(engine.readEvents("S1", 0).asStream().toList());
-        assertThat(whole).hasSize(EVENTS);
-        assertThat(whole).extracting(DomainEventMessage::getSequenceNumber)
-                .containsExactlyElementsOf(LongStream.range(0, EVENTS).boxed().toList());
-        assertThat(whole).extracting(DomainEventMessage::getIdentifier)
-                .containsExactlyElementsOf(byAxon.stream().map(DomainEventMessage::getIdentifier).toList());
-        assertThat(whole).extracting(DomainEventMessage::getTimestamp)
-                .containsExactlyElementsOf(byAxon.stream().map(DomainEventMessage::getTimestamp).toList());
-        assertThat(whole.stream().map(m -> (Object) m.getPayload()).toList())
-                .containsExactlyElementsOf(byAxon.stream().map(m -> (Object) m.getPayload()).toList());
-        assertThat(whole.get(1_234).getMetaData()).containsEntry("user", "alice-1234");
-        assertThat(upcastInOrder).as("every event upcast once, in the stream's order")
-                .containsExactlyElementsOf(LongStream.range(0, EVENTS).boxed().toList());
-
-        assertThat(stored.ofSeries("S1", 1_100)).extracting(m -> ((RightsAllotted) m.getPayload()).holderId().value())
-                .containsExactlyElementsOf(LongStream.range(1_100, EVENTS).mapToObj(i -> "H" + i).toList());
-        assertThat(stored.ofSeries("S2", 0)).hasSize(EVENTS / 3)
-                .allSatisfy(m -> assertThat(m.getAggregateIdentifier()).isEqualTo("S2"));
-        assertThat(stored.ofSeries("S1", EVENTS)).isEmpty();
-        assertThat(stored.ofSeries("NO-SUCH-SERIES", 0)).isEmpty();
-
-        jdbc.update("update DomainEventEntry set payload = ? where aggregateIdentifier = 'S1' and sequenceNumber = 1400",
-                "not json".getBytes(StandardCharsets.UTF_8));
-        assertThatThrownBy(() -> stored.ofSeries("S1", 0)).as("a payload that cannot be read fails the read")
-                .isInstanceOf(SerializationException.class);
+        return engine;
     }
 
     private static DomainEventMessage<?> allotted(String series, long sequenceNumber, Map<String, ?> metaData) {
@@ -111,7 +133,12 @@ class SeriesStreamReadTest {
 
         @Override
         protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation event) {
-            upcastInOrder.add(event.getSequenceNumber().orElseThrow());
+            long sequenceNumber = event.getSequenceNumber().orElseThrow();
+            upcastInOrder.add(sequenceNumber);
+            Object user = event.getMetaData().getObject().get("user");
+            if (user != null) {
+                seenMetaData.put(sequenceNumber, user.toString());
+            }
             return event;
         }
     }
