@@ -29,10 +29,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Single events read from the event store's table by their own global index or identifier, upcast and
- * deserialized as Axon reads a stream (the same serializer and upcasters). For the audit trail's payloads
- * and for one person's holdings in a series, where reading the series' whole stream would read thousands
- * of events to use a few.
+ * Events read from the event store's table by this service's own queries, deserialized with the event store's
+ * serializer and upcasters. Single events by their global index or identifier, for the audit trail's payloads
+ * and for one person's holdings in a series, where reading the series' whole stream would read thousands of
+ * events to use a few; and a series' stream from a sequence number on, for the as-of views ({@link #ofSeries}).
  */
 public final class StoredEvents {
     private static final String COLUMNS = "globalIndex, type, aggregateIdentifier, sequenceNumber, eventIdentifier,"
@@ -130,15 +130,8 @@ public final class StoredEvents {
     }
 
     private List<StreamedEvent> leanRead(String seriesId, long fromSequenceNumber) {
-        List<LeanRow> rows = jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement("select sequenceNumber, timeStamp,"
-                    + " payloadType, payloadRevision, payload from DomainEventEntry where aggregateIdentifier = ?"
-                    + " and sequenceNumber >= ? order by sequenceNumber");
-            statement.setString(1, seriesId);
-            statement.setLong(2, fromSequenceNumber);
-            statement.setFetchSize(STREAM_FETCH_SIZE);
-            return statement;
-        }, LEAN_ROW);
+        List<LeanRow> rows = stream("sequenceNumber, timeStamp, payloadType, payloadRevision, payload", seriesId,
+                fromSequenceNumber, LEAN_ROW);
         StreamedEvent[] events = new StreamedEvent[rows.size()];
         inParts(seriesId, rows.size(), (from, to) -> {
             for (int i = from; i < to; i++) {
@@ -152,15 +145,7 @@ public final class StoredEvents {
     }
 
     private List<StreamedEvent> upcastRead(String seriesId, long fromSequenceNumber) {
-        List<Row> rows = jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement("select " + COLUMNS
-                    + " from DomainEventEntry where aggregateIdentifier = ? and sequenceNumber >= ?"
-                    + " order by sequenceNumber");
-            statement.setString(1, seriesId);
-            statement.setLong(2, fromSequenceNumber);
-            statement.setFetchSize(STREAM_FETCH_SIZE);
-            return statement;
-        }, ROW);
+        List<Row> rows = stream(COLUMNS, seriesId, fromSequenceNumber, ROW);
         List<DomainEventMessage<?>> messages = EventStreamUtils.upcastAndDeserializeDomainEvents(
                 rows.stream().map(Row::entry), serializer, upcasters).asStream().collect(Collectors.toList());
         StreamedEvent[] events = new StreamedEvent[messages.size()];
@@ -172,6 +157,19 @@ public final class StoredEvents {
             }
         });
         return Arrays.asList(events);
+    }
+
+    /** The columns of a series' rows from a sequence number on, in the stream's order, by one query. */
+    private <T> List<T> stream(String columns, String seriesId, long fromSequenceNumber, RowMapper<T> mapper) {
+        return jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("select " + columns
+                    + " from DomainEventEntry where aggregateIdentifier = ? and sequenceNumber >= ?"
+                    + " order by sequenceNumber");
+            statement.setString(1, seriesId);
+            statement.setLong(2, fromSequenceNumber);
+            statement.setFetchSize(STREAM_FETCH_SIZE);
+            return statement;
+        }, mapper);
     }
 
     /** Runs the work on each part of a read's events: beside the reading thread when there are more than 1,000. */
