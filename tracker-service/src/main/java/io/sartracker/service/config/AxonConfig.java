@@ -39,7 +39,10 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.serialization.Revision;
+import org.axonframework.serialization.ChainingConverter;
+import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -78,6 +81,19 @@ public class AxonConfig {
     @Primary
     ObjectMapper defaultAxonObjectMapper(Jackson2ObjectMapperBuilder builder) {
         return builder.postConfigurer(mapper -> mapper.registerModule(new IsoDateModule())).build();
+    }
+
+    /**
+     * The events' serializer as Axon's auto-configuration builds it for {@code axon.serializer.events: jackson}
+     * (which steps back once this one is defined), keeping each payload's class and reader
+     * ({@link EventPayloadSerializer}).
+     */
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(RevisionResolver revisionResolver, ObjectMapper defaultAxonObjectMapper) {
+        return new EventPayloadSerializer(JacksonSerializer.builder().revisionResolver(revisionResolver)
+                .converter(new ChainingConverter(EventPayloadSerializer.class.getClassLoader()))
+                .objectMapper(defaultAxonObjectMapper));
     }
 
     /** Axon's JDBC connections; one bound to a Spring transaction is left to that transaction to end. */

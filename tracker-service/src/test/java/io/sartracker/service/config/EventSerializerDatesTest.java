@@ -41,5 +41,6 @@ class EventSerializerDatesTest {
         SerializedObject<byte[]> stored = events.serialize(allotted, byte[].class);
         assertThat(new String(stored.getData(), StandardCharsets.UTF_8)).contains("\"2015-07-13\"");
         assertThat((Object) events.deserialize(stored)).isEqualTo(allotted);
+        assertThat(events).as("the payloads' classes and readers kept").isInstanceOf(EventPayloadSerializer.class);
     }
 }
