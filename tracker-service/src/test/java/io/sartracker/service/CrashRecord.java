@@ -3,6 +3,7 @@ package io.sartracker.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -111,39 +112,63 @@ final class CrashRecord {
                          Set<String> auditEventIds) {
     }
 
-    /** The registers and the audit trail, once they have taken in every stored event (bounded). */
+    /**
+     * The registers and the audit trail, once they have taken in every stored event (bounded). When they have
+     * not, the failure says how far each got and what the projections report of themselves.
+     */
     private Views awaitViews(ServiceProcess service, Stored stored, String when) {
         AtomicReference<Views> views = new AtomicReference<>();
-        Awaitility.await(when + ": the views took in all " + stored.events() + " events").atMost(bound)
-                .pollInterval(poll).until(() -> {
-                    List<JsonNode> audit = new ArrayList<>();
-                    for (int page = 0; ; page++) {
-                        JsonNode answer = getJson(service, "/audit?order=asc&size=500&page=" + page);
-                        answer.at("/items").forEach(audit::add);
-                        if (answer.at("/items").size() < 500) {
-                            break;
+        AtomicReference<String> lastSeen = new AtomicReference<>("nothing read");
+        try {
+            Awaitility.await(when + ": the views took in all " + stored.events() + " events").atMost(bound)
+                    .pollInterval(poll).until(() -> {
+                        List<JsonNode> audit = new ArrayList<>();
+                        for (int page = 0; ; page++) {
+                            JsonNode answer = getJson(service, "/audit?order=asc&size=500&page=" + page);
+                            answer.at("/items").forEach(audit::add);
+                            if (answer.at("/items").size() < 500) {
+                                break;
+                            }
                         }
-                    }
-                    Map<String, JsonNode> registers = new TreeMap<>();
-                    long folded = 0;
-                    for (String id : stored.series()) {
-                        JsonNode register = getJson(service, "/series/" + id + "/register");
-                        registers.put(id, register);
-                        folded += register.at("/allotted").asLong();
-                    }
-                    if (audit.size() < stored.events() || folded < stored.rightsAllotted()) {
-                        return false;
-                    }
-                    Map<String, Integer> perSeries = new TreeMap<>();
-                    Set<String> ids = new HashSet<>();
-                    audit.forEach(row -> {
-                        perSeries.merge(row.at("/seriesId").asText(), 1, Integer::sum);
-                        ids.add(row.at("/eventId").asText());
+                        Map<String, JsonNode> registers = new TreeMap<>();
+                        Map<String, Long> allotted = new TreeMap<>();
+                        long folded = 0;
+                        for (String id : stored.series()) {
+                            JsonNode register = getJson(service, "/series/" + id + "/register");
+                            registers.put(id, register);
+                            allotted.put(id, register.at("/allotted").asLong());
+                            folded += register.at("/allotted").asLong();
+                        }
+                        lastSeen.set("audit trail " + audit.size() + " of " + stored.events() + " events, registers "
+                                + folded + " of " + stored.rightsAllotted() + " rights allotted " + allotted);
+                        if (audit.size() < stored.events() || folded < stored.rightsAllotted()) {
+                            return false;
+                        }
+                        Map<String, Integer> perSeries = new TreeMap<>();
+                        Set<String> ids = new HashSet<>();
+                        audit.forEach(row -> {
+                            perSeries.merge(row.at("/seriesId").asText(), 1, Integer::sum);
+                            ids.add(row.at("/eventId").asText());
+                        });
+                        views.set(new Views(registers, audit, perSeries, ids));
+                        return true;
                     });
-                    views.set(new Views(registers, audit, perSeries, ids));
-                    return true;
-                });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(when + ": the views did not take in every stored event within " + bound + ": "
+                    + lastSeen.get() + "; the projections: " + describeProjections(service), e);
+        }
         return views.get();
+    }
+
+    private String describeProjections(ServiceProcess service) {
+        try {
+            return getJson(service, "/projections/rebuild") + ", health " + getJson(service, "/actuator/health");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unread (interrupted)";
+        } catch (IOException | AssertionError e) {
+            return "unreadable (" + e + ")";
+        }
     }
 
     /** Posts a JSON body (or none) as the node's administrator; the answer's status. */
