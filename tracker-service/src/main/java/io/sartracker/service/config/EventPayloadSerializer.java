@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Axon's Jackson serializer for the events, which finds each stored payload's class once and keeps its Jackson
  * reader. Axon's own looks the class up by name ({@code Class.forName}) and builds a new reader for every payload
- * it reads: an allotment took 845 ns to read that way and 420 ns with both kept (BENCHMARKS.md change 59). Every
+ * it reads: an allotment took 861 ns to read that way and 469 ns with both kept (BENCHMARKS.md change 59). Every
  * projection, every series loaded from its events and every as-of view reads its events through it.
  * <p>
  * Only classes found are kept: a name not found (on a thread whose class loader cannot see the event classes, or
