@@ -7,14 +7,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.sartracker.query.history.IsoDateModule;
+import io.sartracker.query.history.ValueTypesModule;
 
 import java.io.UncheckedIOException;
 
-/** JSON for the stored documents and audit payloads: ISO dates, tolerant of fields added later. */
+/** JSON for the stored documents and audit payloads: ISO dates, tolerant of fields added later; values built directly. */
 final class Documents {
     static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .addModule(new IsoDateModule())
+            .addModule(new ValueTypesModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();

@@ -10,6 +10,7 @@ import io.sartracker.command.series.ExpectedVersionTargetResolver;
 import io.sartracker.command.series.SeriesEventStore;
 import io.sartracker.command.series.StockAcquisitionRight;
 import io.sartracker.query.history.IsoDateModule;
+import io.sartracker.query.history.ValueTypesModule;
 import io.sartracker.service.imports.ImportCacheClearing;
 import io.sartracker.service.imports.SpringManagedConnections;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -75,12 +76,14 @@ public class AxonConfig {
     /**
      * One mapper for events, snapshots, messages and HTTP: ISO dates, unknown properties ignored
      * (an event revision may add a field; older readers keep working), ISO dates read by their digits
-     * ({@link IsoDateModule}, after Spring Boot's JavaTimeModule).
+     * ({@link IsoDateModule}, after Spring Boot's JavaTimeModule), the kernel's values built by their factories
+     * without reflection ({@link ValueTypesModule}).
      */
     @Bean
     @Primary
     ObjectMapper defaultAxonObjectMapper(Jackson2ObjectMapperBuilder builder) {
-        return builder.postConfigurer(mapper -> mapper.registerModule(new IsoDateModule())).build();
+        return builder.postConfigurer(mapper -> mapper.registerModules(new IsoDateModule(),
+                new ValueTypesModule())).build();
     }
 
     /**
