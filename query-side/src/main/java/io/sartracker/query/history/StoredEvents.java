@@ -1,15 +1,21 @@
 package io.sartracker.query.history;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.ObjectReader;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventsourcing.EventStreamUtils;
-import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.UnknownSerializedType;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
+import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +49,7 @@ public final class StoredEvents {
     private static final int STREAM_FETCH_SIZE = 1_000;
 
     private final JdbcTemplate jdbc;
-    private final Serializer serializer;
+    private final JacksonSerializer serializer;
     private final EventUpcaster upcasters;
     private final boolean withoutUpcasters;
     /**
@@ -79,7 +85,7 @@ public final class StoredEvents {
             rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7),
             rs.getString(8), rs.getBytes(9), rs.getBytes(10)));
 
-    public StoredEvents(JdbcTemplate jdbc, Serializer serializer, EventUpcaster upcasters) {
+    public StoredEvents(JdbcTemplate jdbc, JacksonSerializer serializer, EventUpcaster upcasters) {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.upcasters = upcasters;
@@ -120,8 +126,9 @@ public final class StoredEvents {
      * parts on a pool of one thread a core.
      * <p>
      * While the service has no event upcaster (it has none today), only the columns a view folds are read and
-     * each payload goes straight to the serializer: an event's metadata, twice the size of its payload, and
-     * Axon's message around it were most of what a first read allocated (BENCHMARKS.md change 57). With an
+     * the payloads are read without Axon's message around each, a part's through one parser: an event's metadata,
+     * twice the size of its payload, and Axon's message were most of what a first read allocated (BENCHMARKS.md
+     * change 57). With an
      * upcaster each event is read whole and upcast as Axon reads it, in the stream's order, as an upcaster may
      * look at the events before and at an event's metadata.
      */
@@ -134,14 +141,82 @@ public final class StoredEvents {
                 fromSequenceNumber, LEAN_ROW);
         StreamedEvent[] events = new StreamedEvent[rows.size()];
         inParts(seriesId, rows.size(), (from, to) -> {
+            Object[] payloads = payloads(rows.subList(from, to));
             for (int i = from; i < to; i++) {
                 LeanRow row = rows.get(i);
-                Object payload = serializer.deserialize(new SimpleSerializedObject<>(row.payload(), byte[].class,
-                        row.payloadType(), row.payloadRevision()));
-                events[i] = new StreamedEvent(row.sequenceNumber(), StoredTimestamp.parse(row.timestamp()), payload);
+                events[i] = new StreamedEvent(row.sequenceNumber(), StoredTimestamp.parse(row.timestamp()),
+                        payloads[i - from]);
             }
         });
         return Arrays.asList(events);
+    }
+
+    /**
+     * The rows' payloads, read as the serializer reads each ({@link JacksonSerializer#deserialize}: none for the
+     * empty type, Axon's unknown type for a class this version lacks) but through one parser over all of them, one
+     * after another: a parser of its own for each payload was a fifth of what a first read allocated (BENCHMARKS.md,
+     * change 61). From a payload that is not exactly one JSON value on, each is read alone, as the serializer reads
+     * it (it reads the first value of a payload and ignores what follows; a broken one fails there).
+     */
+    private Object[] payloads(List<LeanRow> rows) {
+        Object[] payloads = new Object[rows.size()];
+        SimpleSerializedType[] types = new SimpleSerializedType[rows.size()];
+        Class<?>[] classes = new Class<?>[rows.size()];
+        int length = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            LeanRow row = rows.get(i);
+            types[i] = new SimpleSerializedType(row.payloadType(), row.payloadRevision());
+            Class<?> payloadClass = SerializedType.emptyType().equals(types[i]) ? null : serializer.classForType(types[i]);
+            if (payloadClass != null && UnknownSerializedType.class.isAssignableFrom(payloadClass)) {
+                payloads[i] = new UnknownSerializedType(serializer,
+                        new SimpleSerializedObject<>(row.payload(), byte[].class, types[i]));
+            } else if (payloadClass != null) {
+                classes[i] = payloadClass;
+                length += row.payload().length + 1;
+            }
+        }
+        byte[] joined = new byte[length];
+        long[] ends = new long[rows.size()];
+        int at = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            if (classes[i] != null) {
+                byte[] payload = rows.get(i).payload();
+                System.arraycopy(payload, 0, joined, at, payload.length);
+                at += payload.length;
+                ends[i] = at;
+                joined[at++] = ' ';
+            }
+        }
+        for (int i = readThroughOneParser(joined, ends, classes, payloads); i < rows.size(); i++) {
+            if (classes[i] != null) {
+                payloads[i] = serializer.deserialize(new SimpleSerializedObject<>(rows.get(i).payload(), byte[].class,
+                        types[i]));
+            }
+        }
+        return payloads;
+    }
+
+    /** Reads the joined payloads of these classes until one is not exactly its own bytes; answers where it stopped. */
+    private int readThroughOneParser(byte[] joined, long[] ends, Class<?>[] classes, Object[] payloads) {
+        Map<Class<?>, ObjectReader> readers = new HashMap<>();
+        int i = 0;
+        try (JsonParser parser = serializer.getObjectMapper().getFactory().createParser(joined)) {
+            for (; i < classes.length; i++) {
+                if (classes[i] == null) {
+                    continue;
+                }
+                parser.nextToken();
+                Object payload = readers.computeIfAbsent(classes[i], serializer.getObjectMapper()::readerFor)
+                        .readValue(parser);
+                if (parser.currentLocation().getByteOffset() != ends[i]) {
+                    return i;
+                }
+                payloads[i] = payload;
+            }
+        } catch (IOException | RuntimeException notOneValue) {
+            return i;
+        }
+        return i;
     }
 
     private List<StreamedEvent> upcastRead(String seriesId, long fromSequenceNumber) {

@@ -93,7 +93,7 @@ public class AxonConfig {
      */
     @Bean
     @Qualifier("eventSerializer")
-    Serializer eventSerializer(RevisionResolver revisionResolver, ObjectMapper defaultAxonObjectMapper) {
+    EventPayloadSerializer eventSerializer(RevisionResolver revisionResolver, ObjectMapper defaultAxonObjectMapper) {
         return new EventPayloadSerializer(JacksonSerializer.builder().revisionResolver(revisionResolver)
                 .converter(new ChainingConverter(EventPayloadSerializer.class.getClassLoader()))
                 .objectMapper(defaultAxonObjectMapper));

@@ -20,7 +20,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -51,7 +51,7 @@ public class QuerySideConfig {
 
     /** Single events read from the event store's table, deserialized with the event store's serializer and upcasters. */
     @Bean
-    StoredEvents storedEvents(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer eventSerializer,
+    StoredEvents storedEvents(JdbcTemplate jdbc, @Qualifier("eventSerializer") JacksonSerializer eventSerializer,
                               org.axonframework.config.Configuration configuration) {
         return new StoredEvents(jdbc, eventSerializer, configuration.upcasterChain());
     }

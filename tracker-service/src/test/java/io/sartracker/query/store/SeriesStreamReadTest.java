@@ -16,6 +16,9 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializationException;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
@@ -42,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Axon's reads of 100 rows: on each database, with and without an upcaster, it gives what Axon's own read of the
  * stream gives (sequence numbers, instants, payloads), only that series' events, from the sequence number asked;
  * with an upcaster every event passes through it whole (its metadata too) in the stream's order; a payload that
- * cannot be read fails it.
+ * cannot be read fails it; without one, odd payloads read as the serializer reads each alone.
  */
 class SeriesStreamReadTest {
     private static final int EVENTS = 1_500;
@@ -99,6 +102,59 @@ class SeriesStreamReadTest {
             assertThatThrownBy(() -> stored.ofSeries("S1", 0)).as("a payload that cannot be read fails the read")
                     .isInstanceOf(SerializationException.class);
         }
+    }
+
+    /**
+     * Read without an upcaster, a part's payloads go through one parser; each still reads as the serializer reads it
+     * alone: a class this version lacks as Axon's unknown type, the empty type as none, a payload with more after its
+     * first value by that value, and the events after such a payload as before.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {MigratedDatabase.H2, MigratedDatabase.POSTGRESQL})
+    void oddPayloadsReadAsTheSerializerReadsEachAlone(String database) {
+        JdbcTemplate jdbc = MigratedDatabase.of(database);
+        appendTheSeries(jdbc);
+        jdbc.update("update DomainEventEntry set payloadType = 'io.sartracker.kernel.event.RightsRepriced'"
+                + " where aggregateIdentifier = 'S1' and sequenceNumber = 100");
+        jdbc.update("update DomainEventEntry set payloadType = 'empty', payloadRevision = null"
+                + " where aggregateIdentifier = 'S1' and sequenceNumber = 200");
+        // after event 300's payload, another event's whole payload: read alone, the serializer reads the first
+        String another = payloadOf(jdbc, 5);
+        jdbc.update("update DomainEventEntry set payload = ? where aggregateIdentifier = 'S1' and sequenceNumber = 300",
+                (payloadOf(jdbc, 300) + " " + another).getBytes(StandardCharsets.UTF_8));
+        jdbc.update("update DomainEventEntry set payload = ? where aggregateIdentifier = 'S1' and sequenceNumber = 900",
+                (payloadOf(jdbc, 900) + "\n").getBytes(StandardCharsets.UTF_8));
+        List<Object> alone = jdbc.query("select payloadType, payloadRevision, payload from DomainEventEntry"
+                        + " where aggregateIdentifier = 'S1' order by sequenceNumber",
+                (row, n) -> serializer.deserialize(new SimpleSerializedObject<>(row.getBytes(3), byte[].class,
+                        new SimpleSerializedType(row.getString(1), row.getString(2)))));
+
+        StoredEvents stored = new StoredEvents(jdbc, serializer, new EventUpcasterChain());
+        assertThat(stored.readsPayloadsAlone()).isTrue();
+        List<Object> read = stored.ofSeries("S1", 0).stream().map(StoredEvents.StreamedEvent::payload).toList();
+        assertThat(read).hasSize(EVENTS);
+        assertThat(read.get(100)).isInstanceOf(UnknownSerializedType.class);
+        assertThat(((UnknownSerializedType) read.get(100)).serializedType().getName())
+                .isEqualTo("io.sartracker.kernel.event.RightsRepriced");
+        assertThat(read.get(200)).isNull();
+        assertThat(((RightsAllotted) read.get(300)).holderId().value()).isEqualTo("H300");
+        for (int i = 0; i < EVENTS; i++) {
+            if (i != 100) {
+                assertThat(read.get(i)).as("event " + i).isEqualTo(alone.get(i)).isEqualTo(i == 200 ? null
+                        : new RightsAllotted(SeriesId.of("S1"), HolderId.of("H" + i), Role.DIRECTOR, Rights.of(10 + i),
+                        LocalDate.of(2015, 7, 13)));
+            }
+        }
+
+        jdbc.update("update DomainEventEntry set payload = ? where aggregateIdentifier = 'S1' and sequenceNumber = 600",
+                "{\"seriesId\":\"S1\",\"holderId\":".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> stored.ofSeries("S1", 0)).as("a payload cut short fails as it fails alone")
+                .isInstanceOf(SerializationException.class);
+    }
+
+    private static String payloadOf(JdbcTemplate jdbc, long sequenceNumber) {
+        return new String(jdbc.queryForObject("select payload from DomainEventEntry where aggregateIdentifier = 'S1'"
+                + " and sequenceNumber = ?", byte[].class, sequenceNumber), StandardCharsets.UTF_8);
     }
 
     /** Series S1 with metadata on each event, and S2 between its events, appended as Axon appends them. */
