@@ -726,6 +726,7 @@ public final class StoreBenchmark {
             List<String> timesAt = new ArrayList<>();
             int h = 0;
             long firstLoad = 0;
+            long flushesBefore = walFlushes();
             for (int i = 0; i < size.samples(); i++) {
                 while (dies(h % size.holders())) {
                     h++;
@@ -741,6 +742,12 @@ public final class StoreBenchmark {
                     timesAt.add(LocalTime.now(ZoneOffset.UTC).toString());
                 }
                 h++;
+            }
+            if (store == Store.POSTGRES) {
+                // the server's own count of its write-ahead log's syncs (the views' commits included, as they follow)
+                awaitViewsCurrent();
+                log("PostgreSQL synced its write-ahead log %.1f times a command on the long series",
+                        (double) (walFlushes() - flushesBefore) / size.samples());
             }
             figure(new Figure("(4) events in the long series", seriesEvents, "", null));
             figure(new Figure("(4) command on it, the first (reads it)", firstLoad / 1e6, "ms", null));
@@ -774,6 +781,11 @@ public final class StoreBenchmark {
             figure(new Figure("(4) the command after it: p99", percentile(corrected, 99), "ms", null));
             Long snapshot = jdbc.queryForObject("select max(length(payload)) from SnapshotEventEntry", Long.class);
             figure(new Figure("(4) largest snapshot", snapshot == null ? 0 : snapshot / 1024.0, "KB", null));
+        }
+
+        /** PostgreSQL's syncs of its write-ahead log so far ({@code pg_stat_wal}); 0 on H2. */
+        private long walFlushes() {
+            return store == Store.POSTGRES ? jdbc.queryForObject("select wal_sync from pg_stat_wal", Long.class) : 0;
         }
 
         private void asOfQueries() {
