@@ -30,7 +30,8 @@ public record HoldingLife(HolderId holderId, Role role, Counts counts, Stage sta
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(counts, "counts");
         Objects.requireNonNull(stage, "stage");
-        earlier = List.copyOf(earlier);
+        // immutable, and shared with the lives after this one (ReversibleFacts)
+        earlier = ReversibleFacts.of(earlier);
     }
 
     /**

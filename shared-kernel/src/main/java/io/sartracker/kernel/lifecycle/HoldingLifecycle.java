@@ -125,7 +125,7 @@ public final class HoldingLifecycle {
             Earlier before = life.latestReversible().orElseThrow(() -> new IllegalStateException(
                     "the holding of " + life.holderId() + " has no fact to reverse: " + event));
             return new HoldingLife(life.holderId(), life.role(), before.counts(), before.stage(),
-                    life.earlier().subList(0, life.earlier().size() - 1), before.latestFactDate(),
+                    ReversibleFacts.of(life.earlier()).withoutLatest(), before.latestFactDate(),
                     before.latestExerciseDate());
         }
         throw new IllegalArgumentException("the holding lifecycle does not know the event " + event);
@@ -195,11 +195,10 @@ public final class HoldingLifecycle {
     private static HoldingLife remember(HoldingLife life, ReversibleFact fact, HolderId person,
                                         LocalDate date, Stage after, Counts counts, LocalDate latestFactDate,
                                         LocalDate latestExerciseDate) {
-        List<Earlier> earlier = new ArrayList<>(life.earlier());
-        earlier.add(new Earlier(fact, person, date, life.stage(), life.counts(), life.latestFactDate(),
-                life.latestExerciseDate()));
-        return new HoldingLife(life.holderId(), life.role(), counts, after, earlier, latestFactDate,
-                latestExerciseDate);
+        Earlier before = new Earlier(fact, person, date, life.stage(), life.counts(), life.latestFactDate(),
+                life.latestExerciseDate());
+        return new HoldingLife(life.holderId(), life.role(), counts, after,
+                ReversibleFacts.of(life.earlier()).with(before), latestFactDate, latestExerciseDate);
     }
 
     /**
