@@ -13,14 +13,17 @@ import io.sartracker.kernel.rule.RuleViolation;
 import io.sartracker.service.reference.ReferenceHistory;
 import io.sartracker.service.web.CommandSender;
 import io.sartracker.service.web.Recorded;
+import org.awaitility.Awaitility;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +40,11 @@ class RestartTest {
     void continuesOnTheSameFileAfterARestart() {
         try (ConfigurableApplicationContext first = start()) {
             assertThat(eventCount(first)).isEqualTo(ReferenceHistory.commands().size());
+            // the snapshots the history asked for are taken on a thread of their own after each command: the one
+            // read back below is the latest, which a close while it was still queued could leave untaken
+            ThreadPoolTaskExecutor snapshots = first.getBean("snapshotTaking", ThreadPoolTaskExecutor.class);
+            Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> snapshots.getActiveCount() == 0 && snapshots.getQueueSize() == 0);
         }
 
         try (ConfigurableApplicationContext second = start()) {
