@@ -15,7 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * projection, every series loaded from its events and every as-of view reads its events through it.
  * <p>
  * Only classes found are kept: a name not found (on a thread whose class loader cannot see the event classes, or
- * of an event this version no longer has) is looked up again next time, as Axon does.
+ * of an event this version no longer has) is looked up again next time, as Axon does. Axon declined this cache in
+ * the framework (AxonFramework issue 928) because it keeps classes from being unloaded or reloaded (application
+ * servers, development tools); the service runs from one jar, where neither happens.
  */
 public final class EventPayloadSerializer extends JacksonSerializer {
     private final Map<String, Class<?>> classes = new ConcurrentHashMap<>();
