@@ -6,12 +6,12 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -128,9 +128,8 @@ public final class StoredEvents {
      * While the service has no event upcaster (it has none today), only the columns a view folds are read and
      * the payloads are read without Axon's message around each, a part's through one parser: an event's metadata,
      * twice the size of its payload, and Axon's message were most of what a first read allocated (BENCHMARKS.md
-     * change 57). With an
-     * upcaster each event is read whole and upcast as Axon reads it, in the stream's order, as an upcaster may
-     * look at the events before and at an event's metadata.
+     * change 57). With an upcaster each event is read whole and upcast as Axon reads it, in the stream's order, as an
+     * upcaster may look at the events before and at an event's metadata.
      */
     public List<StreamedEvent> ofSeries(String seriesId, long fromSequenceNumber) {
         return withoutUpcasters ? leanRead(seriesId, fromSequenceNumber) : upcastRead(seriesId, fromSequenceNumber);

@@ -29,10 +29,10 @@ import java.util.function.LongFunction;
  * Jackson's own deserializer, which reads or reports it as before.
  */
 public final class ValueTypesModule extends SimpleModule {
-    private static final Map<Class<?>, LongFunction<?>> FROM_WHOLE_NUMBERS = Map.of(
-            Yen.class, Yen::of, Rights.class, Rights::of, SharesPerRight.class, SharesPerRight::of);
-    private static final Map<Class<?>, Function<String, ?>> FROM_TEXT = Map.of(
-            SeriesId.class, SeriesId::of, HolderId.class, HolderId::of, IssuerId.class, IssuerId::of);
+    private static final Map<Class<?>, FactoryCall> CALLS = Map.of(
+            Yen.class, wholeNumber(Yen::of), Rights.class, wholeNumber(Rights::of),
+            SharesPerRight.class, wholeNumber(SharesPerRight::of),
+            SeriesId.class, text(SeriesId::of), HolderId.class, text(HolderId::of), IssuerId.class, text(IssuerId::of));
 
     public ValueTypesModule() {
         super(ValueTypesModule.class.getSimpleName());
@@ -40,68 +40,51 @@ public final class ValueTypesModule extends SimpleModule {
             @Override
             public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
                                                           JsonDeserializer<?> jacksons) {
-                Class<?> type = description.getBeanClass();
-                if (FROM_WHOLE_NUMBERS.containsKey(type)) {
-                    return new FromWholeNumber(jacksons, FROM_WHOLE_NUMBERS.get(type));
-                }
-                if (FROM_TEXT.containsKey(type)) {
-                    return new FromText(jacksons, FROM_TEXT.get(type));
-                }
-                return jacksons;
+                FactoryCall call = CALLS.get(description.getBeanClass());
+                return call == null ? jacksons : new Direct(jacksons, call);
             }
         });
     }
 
-    /** A value written as a whole number; anything else goes to Jackson's deserializer. */
-    public static final class FromWholeNumber extends DelegatingDeserializer {
-        private final LongFunction<?> factory;
-
-        FromWholeNumber(JsonDeserializer<?> jacksons, LongFunction<?> factory) {
-            super(jacksons);
-            this.factory = factory;
-        }
-
-        @Override
-        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> jacksons) {
-            return new FromWholeNumber(jacksons, factory);
-        }
-
-        @Override
-        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (parser.hasToken(JsonToken.VALUE_NUMBER_INT)
-                    && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-                try {
-                    return factory.apply(parser.getLongValue());
-                } catch (RuntimeException refused) {
-                    // Jackson's deserializer calls the factory again and reports the refusal its own way
-                }
-            }
-            return super.deserialize(parser, context);
-        }
+    /** Calls the type's factory with the parser's current value; null when the value is not of the factory's kind. */
+    @FunctionalInterface
+    private interface FactoryCall {
+        Object read(JsonParser parser) throws IOException;
     }
 
-    /** A value written as text; anything else goes to Jackson's deserializer. */
-    public static final class FromText extends DelegatingDeserializer {
-        private final Function<String, ?> factory;
+    private static FactoryCall wholeNumber(LongFunction<?> factory) {
+        return parser -> parser.hasToken(JsonToken.VALUE_NUMBER_INT)
+                && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER
+                ? factory.apply(parser.getLongValue()) : null;
+    }
 
-        FromText(JsonDeserializer<?> jacksons, Function<String, ?> factory) {
+    private static FactoryCall text(Function<String, ?> factory) {
+        return parser -> parser.hasToken(JsonToken.VALUE_STRING) ? factory.apply(parser.getText()) : null;
+    }
+
+    /** A value its factory reads directly; anything else, and anything it refuses, goes to Jackson's deserializer. */
+    public static final class Direct extends DelegatingDeserializer {
+        private final FactoryCall call;
+
+        Direct(JsonDeserializer<?> jacksons, FactoryCall call) {
             super(jacksons);
-            this.factory = factory;
+            this.call = call;
         }
 
         @Override
         protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> jacksons) {
-            return new FromText(jacksons, factory);
+            return new Direct(jacksons, call);
         }
 
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (parser.hasToken(JsonToken.VALUE_STRING)) {
-                try {
-                    return factory.apply(parser.getText());
-                } catch (RuntimeException refused) {
-                    // as above
+            try {
+                Object value = call.read(parser);
+                if (value != null) {
+                    return value;
                 }
+            } catch (RuntimeException refused) {
+                // Jackson's deserializer calls the factory again and reports the refusal its own way
             }
             return super.deserialize(parser, context);
         }

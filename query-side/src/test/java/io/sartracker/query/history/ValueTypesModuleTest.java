@@ -40,18 +40,18 @@ class ValueTypesModuleTest {
                 assertThat(outcome(withModule, json, type)).as(type.getSimpleName() + " " + json)
                         .isEqualTo(outcome(jacksonAlone, json, type));
             }
-            assertThat(deserializerOf(withModule, type)).isInstanceOf(ValueTypesModule.FromWholeNumber.class);
+            assertThat(deserializerOf(withModule, type)).isInstanceOf(ValueTypesModule.Direct.class);
         }
         for (Class<?> type : List.of(SeriesId.class, HolderId.class, IssuerId.class)) {
             for (String json : texts) {
                 assertThat(outcome(withModule, json, type)).as(type.getSimpleName() + " " + json)
                         .isEqualTo(outcome(jacksonAlone, json, type));
             }
-            assertThat(deserializerOf(withModule, type)).isInstanceOf(ValueTypesModule.FromText.class);
+            assertThat(deserializerOf(withModule, type)).isInstanceOf(ValueTypesModule.Direct.class);
         }
         assertThat(outcome(withModule, "300000", Yen.class)).isEqualTo(Yen.of(300000).toString());
         assertThat(outcome(withModule, "-1", Yen.class)).startsWith("failed: ");
-        assertThat(deserializerOf(jacksonAlone, Yen.class)).isNotInstanceOf(ValueTypesModule.FromWholeNumber.class);
+        assertThat(deserializerOf(jacksonAlone, Yen.class)).isNotInstanceOf(ValueTypesModule.Direct.class);
     }
 
     @Test

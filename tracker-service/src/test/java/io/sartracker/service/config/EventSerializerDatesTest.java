@@ -37,8 +37,8 @@ class EventSerializerDatesTest {
     @Test
     void theEventMapperReadsIsoDatesThroughTheModule() throws Exception {
         assertThat(deserializerOf(LocalDate.class)).isInstanceOf(IsoDateModule.IsoLocalDateDeserializer.class);
-        assertThat(deserializerOf(Yen.class)).isInstanceOf(ValueTypesModule.FromWholeNumber.class);
-        assertThat(deserializerOf(HolderId.class)).isInstanceOf(ValueTypesModule.FromText.class);
+        assertThat(deserializerOf(Yen.class)).isInstanceOf(ValueTypesModule.Direct.class);
+        assertThat(deserializerOf(HolderId.class)).isInstanceOf(ValueTypesModule.Direct.class);
 
         RightsAllotted allotted = new RightsAllotted(SeriesId.of("S"), HolderId.of("H"), Role.DIRECTOR, Rights.of(10),
                 LocalDate.of(2015, 7, 13));
