@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,9 +41,7 @@ class RestartTest {
             assertThat(eventCount(first)).isEqualTo(ReferenceHistory.commands().size());
             // the snapshots the history asked for are taken on a thread of their own after each command: the one
             // read back below is the latest, which a close while it was still queued could leave untaken
-            ThreadPoolTaskExecutor snapshots = first.getBean("snapshotTaking", ThreadPoolTaskExecutor.class);
-            Awaitility.await().atMost(Duration.ofSeconds(30))
-                    .until(() -> snapshots.getActiveCount() == 0 && snapshots.getQueueSize() == 0);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> TrackerTestSupport.snapshotsTaken(first));
         }
 
         try (ConfigurableApplicationContext second = start()) {

@@ -2,10 +2,12 @@ package io.sartracker.service;
 
 import io.sartracker.service.security.Recorder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +29,15 @@ public final class TrackerTestSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Whether the snapshots the service was asked for are all taken: they are taken on a thread of their own after
+     * each command has answered (AxonConfig's {@code snapshotTaking}).
+     */
+    public static boolean snapshotsTaken(ApplicationContext context) {
+        ThreadPoolTaskExecutor snapshots = context.getBean("snapshotTaking", ThreadPoolTaskExecutor.class);
+        return snapshots.getActiveCount() == 0 && snapshots.getQueueSize() == 0;
     }
 
     /** The password the service generated for its first administrator, from the file it wrote. */

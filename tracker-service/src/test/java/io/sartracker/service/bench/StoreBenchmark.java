@@ -29,6 +29,7 @@ import io.sartracker.query.register.Views;
 import io.sartracker.query.replay.ProjectionRebuild;
 import io.sartracker.service.TestPostgres;
 import io.sartracker.service.TrackerApplication;
+import io.sartracker.service.TrackerTestSupport;
 import io.sartracker.service.lapse.LapseSweep;
 import io.sartracker.service.cluster.TokenPositions;
 import io.sartracker.service.config.CompressedSnapshots;
@@ -40,7 +41,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -505,9 +505,7 @@ public final class StoreBenchmark {
         private void atRestAfterCommands() {
             long begin = System.nanoTime();
             awaitViewsCurrent();
-            ThreadPoolTaskExecutor snapshots = context.getBean("snapshotTaking", ThreadPoolTaskExecutor.class);
-            await(() -> snapshots.getActiveCount() == 0 && snapshots.getQueueSize() == 0, BOUND,
-                    "the snapshots asked for to be taken");
+            await(() -> TrackerTestSupport.snapshotsTaken(context), BOUND, "the snapshots asked for to be taken");
             log("the views and snapshots finished the commands' work in %.1f s", seconds(begin));
         }
 
