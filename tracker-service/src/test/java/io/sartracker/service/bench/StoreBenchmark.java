@@ -635,9 +635,14 @@ public final class StoreBenchmark {
         /** Allotments of one right on series of their own, one per client. */
         private void commandsThroughTheGateway() throws Exception {
             for (int clients : new int[]{1, 8}) {
+                serverStatementsReset();
                 Timed timed = clients(clients, "G" + clients, (series, holder) ->
                         sender.send(new AllotRights(series, holder, Role.DIRECTOR, Rights.of(1), ALLOTMENT), BENCH));
                 rateAndPercentiles("(2) gateway, " + clients + " client" + (clients > 1 ? "s" : ""), timed);
+                if (clients == 8) {
+                    awaitViewsCurrent();
+                    serverStatements("an allotment, 8 clients", timed.times().size());
+                }
             }
         }
 
@@ -741,6 +746,7 @@ public final class StoreBenchmark {
             int h = 0;
             long firstLoad = 0;
             long flushesBefore = walFlushes();
+            serverStatementsReset();
             for (int i = 0; i < size.samples(); i++) {
                 while (dies(h % size.holders())) {
                     h++;
@@ -762,6 +768,7 @@ public final class StoreBenchmark {
                 awaitViewsCurrent();
                 log("PostgreSQL synced its write-ahead log %.1f times a command on the long series",
                         (double) (walFlushes() - flushesBefore) / size.samples());
+                serverStatements("a command on the long series", size.samples());
             }
             figure(new Figure("(4) events in the long series", seriesEvents, "", null));
             figure(new Figure("(4) command on it, the first (reads it)", firstLoad / 1e6, "ms", null));
@@ -795,6 +802,49 @@ public final class StoreBenchmark {
             figure(new Figure("(4) the command after it: p99", percentile(corrected, 99), "ms", null));
             Long snapshot = jdbc.queryForObject("select max(length(payload)) from SnapshotEventEntry", Long.class);
             figure(new Figure("(4) largest snapshot", snapshot == null ? 0 : snapshot / 1024.0, "KB", null));
+        }
+
+        /**
+         * Whether PostgreSQL counts its statements: only where the benchmark's server preloads
+         * {@code pg_stat_statements} ({@code -Dtracker.test.postgres.settings=shared_preload_libraries=pg_stat_statements}),
+         * a diagnosis that costs the server a little on every statement.
+         */
+        private boolean serverCountsStatements() {
+            if (store != Store.POSTGRES || !"pg_stat_statements".equals(
+                    jdbc.queryForObject("show shared_preload_libraries", String.class))) {
+                return false;
+            }
+            jdbc.execute("create extension if not exists pg_stat_statements");
+            return true;
+        }
+
+        private void serverStatementsReset() {
+            if (serverCountsStatements()) {
+                jdbc.execute("select pg_stat_statements_reset()");
+            }
+        }
+
+        /**
+         * The server's statements since the reset, per command: how often and how long each ran, the views' included.
+         * The benchmark's own statements are left out: its polls of the tokens while it waits for the views
+         * ({@link TokenPositions}), and its questions to the server's statistics.
+         */
+        private void serverStatements(String what, int commands) {
+            if (!serverCountsStatements()) {
+                return;
+            }
+            String service = " from pg_stat_statements where query not like '%pg_stat%'"
+                    + " and query not like 'select token, tokenType from TokenEntry where processorName%'"
+                    + " and query not like 'select max(globalIndex) from DomainEventEntry%'";
+            List<String> lines = jdbc.query("select calls, total_exec_time, rows, left(regexp_replace(query, '\\s+', ' ',"
+                    + " 'g'), 110)" + service + " order by total_exec_time desc", (r, n) -> String.format(
+                    "%6.2f calls %7.3f ms %7.1f rows  %s", r.getLong(1) / (double) commands, r.getDouble(2) / commands,
+                    r.getLong(3) / (double) commands, r.getString(4)));
+            Map<String, Object> all = jdbc.queryForMap("select sum(calls) as calls, sum(total_exec_time) as ms" + service);
+            log("PostgreSQL's statements for %s: %.1f a command, %.3f ms of execution a command; per command:%n  %s",
+                    what, ((Number) all.get("calls")).doubleValue() / commands,
+                    ((Number) all.get("ms")).doubleValue() / commands,
+                    String.join(System.lineSeparator() + "  ", lines.subList(0, Math.min(25, lines.size()))));
         }
 
         /** PostgreSQL's syncs of its write-ahead log so far ({@code pg_stat_wal}); 0 on H2. */
