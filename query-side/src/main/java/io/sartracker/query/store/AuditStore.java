@@ -31,13 +31,18 @@ public class AuditStore {
 
     private final JdbcTemplate jdbc;
     private final StoredEvents events;
+    private final EventPositions positions;
     /** Whether the database looks row values up in the key (H2); PostgreSQL is given arrays instead. */
     private final boolean rowValuesByKey;
 
-    /** @param events the event store, from which an entry's payload is read (the trail keeps no copy) */
-    public AuditStore(JdbcTemplate jdbc, StoredEvents events) {
+    /**
+     * @param events    the event store, from which an entry's payload is read (the trail keeps no copy)
+     * @param positions the global indexes of the events the store read lately, looked up in the store otherwise
+     */
+    public AuditStore(JdbcTemplate jdbc, StoredEvents events, EventPositions positions) {
         this.jdbc = jdbc;
         this.events = events;
+        this.positions = positions;
         this.rowValuesByKey = RowValues.lookedUpInTheKey(jdbc);
     }
 
@@ -149,14 +154,28 @@ public class AuditStore {
                         .toList());
     }
 
-    /** The global index of each stored event, by event identifier: the event's own place in the store. */
+    /**
+     * The global index of each stored event, by event identifier: the event's own place in the store, as the store
+     * read it lately ({@link EventPositions}) or else looked up in it.
+     */
     private Map<String, Long> globalIndexes(Collection<String> eventIds) {
-        String marks = eventIds.stream().map(id -> "?").collect(Collectors.joining(", "));
         Map<String, Long> indexes = new HashMap<>();
-        jdbc.query("select eventIdentifier, globalIndex from DomainEventEntry where eventIdentifier in (" + marks + ")",
-                rs -> {
-                    indexes.put(rs.getString(1), rs.getLong(2));
-                }, eventIds.toArray());
+        List<String> notRead = new ArrayList<>();
+        for (String eventId : eventIds) {
+            Long index = positions.indexOf(eventId);
+            if (index != null) {
+                indexes.put(eventId, index);
+            } else {
+                notRead.add(eventId);
+            }
+        }
+        if (!notRead.isEmpty()) {
+            String marks = notRead.stream().map(id -> "?").collect(Collectors.joining(", "));
+            jdbc.query("select eventIdentifier, globalIndex from DomainEventEntry where eventIdentifier in (" + marks
+                    + ")", rs -> {
+                        indexes.put(rs.getString(1), rs.getLong(2));
+                    }, notRead.toArray());
+        }
         return indexes;
     }
 

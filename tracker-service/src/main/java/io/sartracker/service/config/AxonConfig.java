@@ -11,6 +11,7 @@ import io.sartracker.command.series.SeriesEventStore;
 import io.sartracker.command.series.StockAcquisitionRight;
 import io.sartracker.query.history.IsoDateModule;
 import io.sartracker.query.history.ValueTypesModule;
+import io.sartracker.query.store.EventPositions;
 import io.sartracker.service.imports.ImportCacheClearing;
 import io.sartracker.service.imports.SpringManagedConnections;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -252,6 +253,7 @@ public class AxonConfig {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connections, TransactionManager transactions,
+                                          EventPositions eventPositions,
                                           @Value("${tracker.event-store.read-batch}") int readBatch) {
         return new StoredTimeStorageEngine(JdbcEventStorageEngine.builder()
                 .batchSize(readBatch)
@@ -262,7 +264,7 @@ public class AxonConfig {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connections)
                 .transactionManager(transactions)
-                .schema(new EventSchema()));
+                .schema(new EventSchema()), eventPositions);
     }
 
     /**

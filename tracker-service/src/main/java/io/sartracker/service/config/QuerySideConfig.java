@@ -8,6 +8,7 @@ import io.sartracker.query.register.SeriesRegister;
 import io.sartracker.query.replay.ProjectionRebuild;
 import io.sartracker.query.store.AuditProjection;
 import io.sartracker.query.store.AuditStore;
+import io.sartracker.query.store.EventPositions;
 import io.sartracker.query.store.HoldingHistories;
 import io.sartracker.query.store.ProjectionGenerations;
 import io.sartracker.query.store.RegisterProjection;
@@ -57,8 +58,14 @@ public class QuerySideConfig {
     }
 
     @Bean
-    AuditStore auditStore(JdbcTemplate jdbc, StoredEvents events) {
-        return new AuditStore(jdbc, events);
+    AuditStore auditStore(JdbcTemplate jdbc, StoredEvents events, EventPositions eventPositions) {
+        return new AuditStore(jdbc, events, eventPositions);
+    }
+
+    /** The places of the last 16,384 events the projections' streams read: 16 of their largest batches. */
+    @Bean
+    EventPositions eventPositions() {
+        return new EventPositions(16_384);
     }
 
     /** Keeps the folded documents of this many series between batches (tracker.projections.kept-registers). */

@@ -1,6 +1,7 @@
 package io.sartracker.service.config;
 
 import io.sartracker.query.history.StoredEventEntry;
+import io.sartracker.query.store.EventPositions;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 /**
- * Axon's JDBC storage engine whose events read their stored time with
+ * Axon's JDBC storage engine that tells {@link EventPositions} where each event it streams lies, and whose events
+ * read their stored time with
  * {@link io.sartracker.query.history.StoredTimestamp} ({@link StoredEventEntry}). Axon's entry parses the text with a
  * {@code DateTimeFormatter} whenever it is asked, and an event processor asks twice for every event it reads (the
  * tracking token's gap decision and the message's time): 8% of a rebuild's samples (BENCHMARKS.md, change 40).
@@ -31,9 +33,12 @@ final class StoredTimeStorageEngine extends JdbcEventStorageEngine {
     static final long LOWEST_GLOBAL_SEQUENCE = 1;
     static final int GAP_TIMEOUT_MILLIS = 60_000;
 
-    StoredTimeStorageEngine(Builder builder) {
+    private final EventPositions positions;
+
+    StoredTimeStorageEngine(Builder builder, EventPositions positions) {
         super(builder.maxGapOffset(MAX_GAP_OFFSET).lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE)
                 .gapTimeout(GAP_TIMEOUT_MILLIS));
+        this.positions = positions;
     }
 
     /** As Axon's, with {@link StoredEventEntry} for its entry. */
@@ -44,6 +49,7 @@ final class StoredTimeStorageEngine extends JdbcEventStorageEngine {
         long globalSequence = resultSet.getLong(schema.globalIndexColumn());
         String aggregateIdentifier = resultSet.getString(schema.aggregateIdentifierColumn());
         String eventIdentifier = resultSet.getString(schema.eventIdentifierColumn());
+        positions.read(eventIdentifier, globalSequence);
         StoredEventEntry event = entry(resultSet, schema,
                 eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier, eventIdentifier);
         Instant gapTimeoutFrame = GenericEventMessage.clock.instant().minus(GAP_TIMEOUT_MILLIS, ChronoUnit.MILLIS);

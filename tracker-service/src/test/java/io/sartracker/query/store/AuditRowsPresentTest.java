@@ -1,5 +1,6 @@
 package io.sartracker.query.store;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,7 +28,7 @@ class AuditRowsPresentTest {
     void aReplayedBatchAddsOnlyTheRowsOfItsGenerationNotThere(String database) {
         JdbcTemplate jdbc = MigratedDatabase.of(database);
         Map<Integer, Long> globalIndexes = storedEvents(jdbc, 1_000);
-        AuditStore store = new AuditStore(jdbc, null);
+        AuditStore store = new AuditStore(jdbc, null, new EventPositions(1));
         store.insertIfAbsent(1, entries(0, 600));
         store.insertIfAbsent(2, entries(0, 100));
 
@@ -56,7 +57,7 @@ class AuditRowsPresentTest {
     void anEntryIsReadBackAsItWasWritten(String database) {
         JdbcTemplate jdbc = MigratedDatabase.of(database);
         Map<Integer, Long> globalIndexes = storedEvents(jdbc, 3);
-        AuditStore store = new AuditStore(jdbc, null);
+        AuditStore store = new AuditStore(jdbc, null, new EventPositions(1));
         store.insertIfAbsent(1, entries(0, 3));
 
         List<Map<String, Object>> read = jdbc.queryForList("select event_id, global_index, holder_id, person_id,"
@@ -80,10 +81,44 @@ class AuditRowsPresentTest {
     void anEventNotInTheStoreFailsTheBatchAndWritesNothing(String database) {
         JdbcTemplate jdbc = MigratedDatabase.of(database);
         storedEvents(jdbc, 2);
-        AuditStore store = new AuditStore(jdbc, null);
+        AuditStore store = new AuditStore(jdbc, null, new EventPositions(1));
 
         assertThatThrownBy(() -> store.insertIfAbsent(1, entries(0, 3))).isInstanceOf(RuntimeException.class);
         assertThat(jdbc.queryForObject("select count(*) from audit_entry", Integer.class)).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {MigratedDatabase.H2, MigratedDatabase.POSTGRESQL})
+    void theIndexesTheStoreReadLatelyAndTheOthersLookedUpGiveTheSameRows(String database) {
+        JdbcTemplate jdbc = MigratedDatabase.of(database);
+        Map<Integer, Long> globalIndexes = storedEvents(jdbc, 1_000);
+        EventPositions positions = new EventPositions(1_000);
+        globalIndexes.forEach((i, index) -> {
+            if (i % 3 != 0) {
+                positions.read("event-" + i, index);
+            }
+        });
+        new AuditStore(jdbc, null, positions).insertIfAbsent(1, entries(0, 1_000));
+
+        Map<String, Long> written = jdbc.queryForList("select event_id, global_index from audit_entry").stream()
+                .collect(Collectors.toMap(row -> (String) row.get("event_id"),
+                        row -> ((Number) row.get("global_index")).longValue()));
+        assertThat(written).hasSize(1_000);
+        globalIndexes.forEach((i, index) -> assertThat(written.get("event-" + i)).isEqualTo(index));
+    }
+
+    @Test
+    void onH2AnIndexTheStoreReadLatelyIsNotLookedUpAgain() {
+        JdbcTemplate jdbc = MigratedDatabase.of(MigratedDatabase.H2);
+        storedEvents(jdbc, 2);
+        EventPositions positions = new EventPositions(10);
+        // event-2 is not in this store: only what the store read says where it lies
+        positions.read("event-2", 77);
+
+        new AuditStore(jdbc, null, positions).insertIfAbsent(1, entries(0, 3));
+
+        assertThat(jdbc.queryForObject("select global_index from audit_entry where event_id = 'event-2'", Long.class))
+                .isEqualTo(77);
     }
 
     /** Events event-0 ... event-(n-1) in the event store, stored in the reverse order; their global indexes. */

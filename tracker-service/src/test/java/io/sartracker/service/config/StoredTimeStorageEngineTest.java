@@ -7,6 +7,7 @@ import io.sartracker.kernel.model.HolderId;
 import io.sartracker.kernel.model.Rights;
 import io.sartracker.kernel.model.Role;
 import io.sartracker.kernel.model.SeriesId;
+import io.sartracker.query.store.EventPositions;
 import io.sartracker.query.store.MigratedDatabase;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -37,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The storage engine that reads each event's time without a formatter ({@link StoredTimeStorageEngine}) gives what
  * Axon's own engine gives over the same rows: the same tracking tokens (with the gaps a missing row leaves, kept for
  * an event younger than the gap timeout and not for an older one), the same events with the same times, and the same
- * stream of a series.
+ * stream of a series; and it tells {@link EventPositions} where each event it streamed lies.
  */
 class StoredTimeStorageEngineTest {
     private final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(
@@ -49,7 +50,8 @@ class StoredTimeStorageEngineTest {
     void readsWhatAxonsEngineReads(String database) {
         JdbcTemplate jdbc = MigratedDatabase.of(database);
         EventStorageEngine axons = builder(jdbc).build();
-        EventStorageEngine ours = new StoredTimeStorageEngine(builder(jdbc));
+        EventPositions positions = new EventPositions(100);
+        EventStorageEngine ours = new StoredTimeStorageEngine(builder(jdbc), positions);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<DomainEventMessage<?>> appended = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
@@ -70,6 +72,11 @@ class StoredTimeStorageEngineTest {
         assertThat(all.get(0).trackingToken().toString()).as("an old event's token keeps none").contains("gaps=[]");
         TrackingToken middle = all.get(35).trackingToken();
         assertThat(tracked(ours, middle)).hasSize(20).containsExactlyElementsOf(tracked(axons, middle));
+
+        assertThat(positions.indexOf(appended.get(59).getIdentifier())).as("where the stream found each event")
+                .isEqualTo(jdbc.queryForObject("select globalIndex from DomainEventEntry where eventIdentifier = ?",
+                        Long.class, appended.get(59).getIdentifier()));
+        assertThat(positions.indexOf(appended.get(40).getIdentifier())).as("an event not in the store").isNull();
 
         assertThat(stream(ours, "S2")).hasSize(28).containsExactlyElementsOf(stream(axons, "S2"));
         assertThat(ours.readEvents("S1").asStream().map(DomainEventMessage::getTimestamp).toList())
