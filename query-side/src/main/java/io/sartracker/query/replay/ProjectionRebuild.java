@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -60,6 +61,8 @@ public class ProjectionRebuild implements AutoCloseable {
     private final ToLongFunction<String> committedPosition;
     /** Projections whose processor this node stopped for a requested rebuild, to start again once it is begun. */
     private final Set<String> pausedHere = new HashSet<>();
+    /** Projections this node switched to their new generation, whose retired rows wait for every rebuild to end. */
+    private final Set<Projection> retiredRowsDue = new LinkedHashSet<>();
     /**
      * Deletes a retired generation's rows after the switch, away from whoever asked for the progress: at 75,000
      * events it took H2 about 5 s, which a progress request (and the lock it holds) would otherwise wait out.
@@ -174,9 +177,23 @@ public class ProjectionRebuild implements AutoCloseable {
         }
     }
 
-    /** The progress of every projection; completes a rebuild that has caught up. */
+    /**
+     * The progress of every projection; completes a rebuild that has caught up. Once none is rebuilding, the
+     * retired rows of those this node completed are deleted: on H2 deleting one projection's rows took the CPU and
+     * the store's writer from another's rebuild still under way (BENCHMARKS.md, change 66).
+     */
     public synchronized List<Progress> progress() {
-        return projections.stream().map(this::progressOf).toList();
+        List<Progress> progress = projections.stream().map(this::progressOf).toList();
+        if (!retiredRowsDue.isEmpty() && progress.stream().noneMatch(Progress::rebuilding)) {
+            retiredRowsDue.forEach(projection -> retiredRows.execute(() -> deleteRetiredRows(projection)));
+            retiredRowsDue.clear();
+        }
+        return progress;
+    }
+
+    /** Whether this node completed a rebuild whose retired rows wait for the others to end (see {@link #progress()}). */
+    public synchronized boolean retiredRowsWaiting() {
+        return !retiredRowsDue.isEmpty();
     }
 
     /** Called every second or so while a rebuild runs: completes it when due and logs how far it is. */
@@ -213,7 +230,7 @@ public class ProjectionRebuild implements AutoCloseable {
                 log.info("Rebuilt projection {}: {} events in {} s ({} events/s); generation {} is now active",
                     projection.name(), total, String.format("%.1f", seconds), String.format("%.0f", total / seconds),
                     rebuild.get().generation());
-                retiredRows.execute(() -> deleteRetiredRows(projection));
+                retiredRowsDue.add(projection);
             }
             return new Progress(projection.name(), false, rebuild.get().generation(), null, total, total,
                     total / seconds, 0L, rebuild.get().startedAt());

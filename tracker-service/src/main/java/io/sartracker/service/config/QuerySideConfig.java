@@ -189,8 +189,9 @@ public class QuerySideConfig {
 
         @Scheduled(fixedDelayString = "${tracker.rebuild.check-interval:PT1S}")
         void check() {
+            // also when a rebuild this node completed waits for one another node completes, to delete its retired rows
             if (generations.rebuild(RegisterStore.PROJECTION).isPresent()
-                    || generations.rebuild(AuditStore.PROJECTION).isPresent()) {
+                    || generations.rebuild(AuditStore.PROJECTION).isPresent() || rebuild.retiredRowsWaiting()) {
                 rebuild.watch();
             }
         }
