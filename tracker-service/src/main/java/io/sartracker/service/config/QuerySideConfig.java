@@ -189,7 +189,7 @@ public class QuerySideConfig {
 
         @Scheduled(fixedDelayString = "${tracker.rebuild.check-interval:PT1S}")
         void check() {
-            // also when a rebuild this node completed waits for one another node completes, to delete its retired rows
+            // also while a rebuild this node completed waits for another node's to end: its retired rows are deleted then
             if (generations.rebuild(RegisterStore.PROJECTION).isPresent()
                     || generations.rebuild(AuditStore.PROJECTION).isPresent() || rebuild.retiredRowsWaiting()) {
                 rebuild.watch();
