@@ -8,8 +8,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.sartracker.query.history.IsoDateModule;
 import io.sartracker.query.history.ValueTypesModule;
+import io.sartracker.query.register.AllotmentRecord;
+import io.sartracker.query.register.ExerciseRecord;
 
 import java.io.UncheckedIOException;
+import java.util.Set;
 
 /** JSON for the stored documents and audit payloads: ISO dates, tolerant of fields added later; values built directly. */
 final class Documents {
@@ -17,6 +20,7 @@ final class Documents {
             .addModule(new JavaTimeModule())
             .addModule(new IsoDateModule())
             .addModule(new ValueTypesModule())
+            .addModule(new RecordsAsArrays(Set.of(ExerciseRecord.class, AllotmentRecord.class)))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
