@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
@@ -20,7 +19,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Writes the records a stored document holds many of as JSON arrays of their components, in declaration order,
@@ -34,19 +36,20 @@ final class RecordsAsArrays extends SimpleModule {
 
     RecordsAsArrays(Set<Class<? extends Record>> types) {
         super(RecordsAsArrays.class.getSimpleName());
-        types.forEach(this::addSerializerFor);
+        Map<Class<?>, Shape> shapes = types.stream().collect(Collectors.toMap(Function.identity(), Shape::new));
+        types.forEach(type -> addSerializerFor(type, shapes.get(type)));
         setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
             public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
                                                           JsonDeserializer<?> deserializer) {
-                Class<?> type = description.getBeanClass();
-                return types.contains(type) ? new ArrayOrObject(deserializer, new Shape(type)) : deserializer;
+                Shape shape = shapes.get(description.getBeanClass());
+                return shape == null ? deserializer : new ArrayOrObject(deserializer, shape);
             }
         });
     }
 
-    private <T extends Record> void addSerializerFor(Class<T> type) {
-        addSerializer(type, new AsArray<>(type, new Shape(type)));
+    private <T extends Record> void addSerializerFor(Class<T> type, Shape shape) {
+        addSerializer(type, new AsArray<>(type, shape));
     }
 
     /** A record's components, their accessors and its canonical constructor. */
